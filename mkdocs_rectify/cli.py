@@ -1,0 +1,37 @@
+"""The ``mkdocs-rectify`` command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from mkdocs_rectify.loader import ContentErrors, load_site
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="mkdocs-rectify")
+def main() -> None:
+    """Publish inspection-rectification disclosure reports (巡察整改情况通报) with MkDocs."""
+
+
+@main.command()
+@click.argument(
+    "content_dir",
+    default="content",
+    type=click.Path(file_okay=False, path_type=Path),
+)
+def validate(content_dir: Path) -> None:
+    """Check every report and problem file in CONTENT_DIR without building.
+
+    Exits 0 when the content is valid and 1 when it is not, listing every error.
+    """
+    try:
+        site, warnings = load_site(content_dir)
+    except ContentErrors as errors:
+        click.echo(errors.render(), err=True)
+        raise SystemExit(1) from None
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
+    problems = sum(len(report.problems) for report in site.reports)
+    click.echo(f"{content_dir}: {len(site.reports)} report(s), {problems} problem(s), valid.")

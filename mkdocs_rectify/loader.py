@@ -1,0 +1,329 @@
+"""Load and validate a content directory: ``<content>/<report-id>/report.yml`` and ``*.md``.
+
+Every error of a run is collected before anything is reported, and each names the file,
+the line where known and the field, in plain words. Nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from mkdocs_rectify.model import (
+    REPORT_ID_PATTERN,
+    Problem,
+    ProblemFrontMatter,
+    Report,
+    ReportMeta,
+    Site,
+    Status,
+)
+from mkdocs_rectify.yamlpos import Located, YamlProblem, load_located
+
+__all__ = ["ContentError", "ContentErrors", "load_site", "split_front_matter"]
+
+M = TypeVar("M", bound=BaseModel)
+
+REPORT_FILE = "report.yml"
+MAX_FILE_BYTES = 2_000_000
+"""A problem or report file larger than this is refused (a notice of 17 problems is ~45 kB)."""
+
+
+@dataclass(frozen=True, order=True)
+class ContentError:
+    """One thing wrong with the content, in a form a person can act on."""
+
+    path: str
+    line: int | None
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        what = f"{self.field}: {self.message}" if self.field else self.message
+        return f"{where}: {what}"
+
+
+class ContentErrors(Exception):
+    """The content has errors; :attr:`errors` lists all of them."""
+
+    def __init__(self, errors: Iterable[ContentError]) -> None:
+        self.errors = sorted(errors, key=lambda e: (e.path, e.line or 0, e.field or ""))
+        super().__init__(self.render())
+
+    def render(self) -> str:
+        count = len(self.errors)
+        head = f"{count} error{'s' if count != 1 else ''} in the content; nothing was published:"
+        return "\n".join([head, *(f"  {error}" for error in self.errors)])
+
+
+def split_front_matter(text: str) -> tuple[str, str, int] | None:
+    """Split ``---``-delimited front-matter from a Markdown text.
+
+    Returns ``(yaml_text, body, body_line)`` where ``body_line`` is the 1-based line on
+    which the body starts, or ``None`` when the text has no front-matter block.
+    """
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].rstrip() != "---":
+        return None
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            return "".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2
+    return None
+
+
+def load_site(content_dir: Path | str) -> tuple[Site, list[str]]:
+    """Load every report under ``content_dir``.
+
+    Returns the site and a list of warnings (text that is valid but needs a person's
+    attention). Raises :class:`ContentErrors` listing every error.
+    """
+    root = Path(content_dir)
+    loader = _Loader(root)
+    site = loader.load()
+    if loader.errors:
+        raise ContentErrors(loader.errors)
+    return site, loader.warnings
+
+
+def display_path(path: Path) -> str:
+    """A path as the person running the command would type it."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+class _Loader:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.errors: list[ContentError] = []
+        self.warnings: list[str] = []
+
+    def error(self, path: Path, message: str, *, line: int | None = None, field: str | None = None) -> None:
+        self.errors.append(ContentError(display_path(path), line, field, message))
+
+    def load(self) -> Site:
+        if not self.root.is_dir():
+            self.error(self.root, "the content directory does not exist")
+            return Site(reports=[])
+        folders = sorted(p for p in self.root.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+        reports = [report for folder in folders if (report := self._load_report(folder))]
+        if not folders:
+            self.error(self.root, f"no reports: add a folder <report-id>/ holding {REPORT_FILE}")
+        reports.sort(key=lambda r: (-r.meta.published.toordinal(), r.id))
+        return Site(reports=reports)
+
+    def _load_report(self, folder: Path) -> Report | None:
+        report_file = folder / REPORT_FILE
+        ok = True
+        if not re.match(REPORT_ID_PATTERN, folder.name):
+            self.error(
+                folder,
+                f"folder name {folder.name!r} cannot be a report id: use lower-case letters a-z, "
+                "digits and hyphens (it appears in every URL of the report)",
+            )
+            ok = False
+        meta: ReportMeta | None = None
+        if not report_file.is_file():
+            self.error(folder, f"missing {REPORT_FILE} (the report's title, issuer and dates)")
+        else:
+            meta = self._load_meta(report_file)
+        problems = [p for f in sorted(folder.glob("*.md")) if (p := self._load_problem(f, folder.name))]
+        if not problems and not list(folder.glob("*.md")):
+            self.error(folder, "the report has no problem files (*.md)")
+        self._check_numbers(problems, folder)
+        if meta is None or not ok:
+            return None
+        problems.sort(key=lambda p: p.number)
+        report = Report(id=folder.name, meta=meta, problems=problems)
+        self._warn(report, report_file)
+        return report
+
+    def _warn(self, report: Report, report_file: Path) -> None:
+        if report.meta.declared is not None:
+            for mismatch in report.summary.mismatches(report.meta.declared):
+                self.warnings.append(f"{display_path(report_file)}: declared: {mismatch}")
+        if report.meta.unclassified:
+            self.warnings.append(
+                f"{display_path(report_file)}: unclassified: {len(report.meta.unclassified)} "
+                "block(s) of text are not in any field; they are shown on the report page"
+            )
+        for problem in report.problems:
+            if problem.unclassified:
+                self.warnings.append(
+                    f"{display_path(self.root / problem.source_path)}: unclassified: "
+                    f"{len(problem.unclassified)} block(s) of text are not in any section; "
+                    "they are shown on the problem page"
+                )
+
+    def _read(self, path: Path) -> str | None:
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            self.error(path, f"cannot be read: {error.strerror}")
+            return None
+        if len(data) > MAX_FILE_BYTES:
+            self.error(path, f"is {len(data):,} bytes; the limit is {MAX_FILE_BYTES:,} bytes")
+            return None
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = data[: error.start].count(b"\n") + 1
+            self.error(path, "is not UTF-8 text; save it as UTF-8", line=line)
+            return None
+
+    def _load_meta(self, path: Path) -> ReportMeta | None:
+        text = self._read(path)
+        if text is None:
+            return None
+        located = self._parse_yaml(path, text, 0)
+        if located is None:
+            return None
+        return self._validate(ReportMeta, located, path)
+
+    def _load_problem(self, path: Path, report_id: str) -> Problem | None:
+        text = self._read(path)
+        if text is None:
+            return None
+        parts = split_front_matter(text)
+        if parts is None:
+            self.error(
+                path,
+                "no front-matter: the file must start with a line '---', then the fields "
+                "(number, title, status, …), then another '---' line",
+                line=1,
+            )
+            return None
+        yaml_text, body, body_line = parts
+        located = self._parse_yaml(path, yaml_text, 1)
+        if located is None:
+            return None
+        front = self._validate(ProblemFrontMatter, located, path)
+        if not body.strip():
+            self.error(
+                path,
+                "the problem statement (问题表现) is empty: write it as Markdown after the front-matter",
+                line=body_line,
+            )
+            return None
+        if front is None:
+            return None
+        rel = path.relative_to(self.root).as_posix()
+        return Problem(**dict(front), report_id=report_id, statement=body, source_path=rel)
+
+    def _parse_yaml(self, path: Path, text: str, offset: int) -> Located | None:
+        try:
+            located = load_located(text, line_offset=offset)
+        except YamlProblem as problem:
+            self.error(path, problem.message, line=problem.line)
+            return None
+        if not isinstance(located.data, dict):
+            self.error(path, "must hold YAML fields (key: value)", line=located.start_line)
+            return None
+        return located
+
+    def _validate(self, model: type[M], located: Located, path: Path) -> M | None:
+        try:
+            return model.model_validate(located.data)
+        except ValidationError as error:
+            for detail in error.errors():
+                loc = tuple(detail["loc"])
+                self.error(
+                    path,
+                    _plain_message(detail, model),
+                    line=located.line_of(loc),
+                    field=_field_name(loc),
+                )
+            return None
+
+    def _check_numbers(self, problems: list[Problem], folder: Path) -> None:
+        seen: dict[int, Problem] = {}
+        for problem in sorted(problems, key=lambda p: p.source_path):
+            first = seen.setdefault(problem.number, problem)
+            if first is not problem:
+                self.error(
+                    self.root / problem.source_path,
+                    f"number {problem.number} is also used by {display_path(self.root / first.source_path)}; "
+                    "numbers must be unique within a report",
+                    field="number",
+                )
+
+
+def _field_name(loc: tuple[Any, ...]) -> str | None:
+    """``("measures", 1)`` → ``measures item 2``: item numbers count from 1, as editors do."""
+    name = ""
+    for part in loc:
+        if isinstance(part, int):
+            name += f" item {part + 1}"
+        else:
+            name += f".{part}" if name else str(part)
+    return name or None
+
+
+def _plain_message(detail: Any, model: type[BaseModel]) -> str:
+    """A pydantic error in words an editor understands, with what is allowed."""
+    kind = detail["type"]
+    value = detail.get("input")
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        allowed = _allowed_fields(model, tuple(detail["loc"])[:-1])
+        name = str(detail["loc"][-1])
+        close = difflib.get_close_matches(name, allowed, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        return f"unknown field{hint}; allowed fields: {', '.join(allowed)}"
+    if kind == "enum":
+        return f"{value!r} is not a status; use one of: {', '.join(s.value for s in Status)}"
+    if kind.startswith(("date_", "datetime_")):
+        return f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2022-03-22"
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"{value!r} is not a whole number"
+    if kind in ("float_parsing", "float_type"):
+        return f"{value!r} is not a number"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "string_type" and value is None:
+        return "must not be empty"
+    if kind == "string_type":
+        return f"must be text, not {type(value).__name__}"
+    if kind == "list_type":
+        return "must be a list (lines starting with '- ')"
+    if kind == "string_pattern_mismatch":
+        return f"{value!r} is not valid here"
+    if kind == "greater_than_equal":
+        return f"{value!r} is too small (minimum {detail['ctx']['ge']})"
+    if kind == "value_error":
+        return str(detail["ctx"]["error"])
+    return str(detail["msg"])
+
+
+def _allowed_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part) if isinstance(current, type) else None
+        if field is None:
+            return []
+        current = _model_in(field.annotation)
+    return list(current.model_fields) if isinstance(current, type) else []
+
+
+def _model_in(annotation: Any) -> Any:
+    """The BaseModel class inside ``annotation`` (``Foo``, ``list[Foo]``, ``Foo | None``)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None

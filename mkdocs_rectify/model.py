@@ -1,0 +1,321 @@
+"""The content model: a report and its problems.
+
+This module is the contract between editors (YAML front-matter and ``report.yml``), the
+site generator and the open data. It imports nothing from MkDocs.
+
+Every model forbids unknown keys, so a misspelt field is an error rather than data that
+silently disappears.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+__all__ = [
+    "REPORT_ID_PATTERN",
+    "Contact",
+    "Declared",
+    "HistoryEntry",
+    "Inspection",
+    "Metric",
+    "Problem",
+    "ProblemFrontMatter",
+    "Report",
+    "ReportMeta",
+    "Site",
+    "Status",
+    "Summary",
+]
+
+REPORT_ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
+"""Report ids appear in URLs and file names: lower-case ASCII letters, digits and hyphens."""
+
+
+class Status(enum.StrEnum):
+    """The four rectification statuses. The value is the code used in files and open data."""
+
+    COMPLETED = "completed"
+    """已完成"""
+    ONGOING = "ongoing"
+    """基本完成·持续整改"""
+    IN_PROGRESS = "in_progress"
+    """正在整改"""
+    NOT_DONE = "not_done"
+    """未完成"""
+
+
+def _one_or_many(value: Any) -> Any:
+    """Accept a single string where a list of strings is expected."""
+    if isinstance(value, str):
+        return [value]
+    return value
+
+
+def _strip_block(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.strip()
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_strip_block), StringConstraints(min_length=1)]
+"""Non-empty text; surrounding whitespace is removed."""
+
+MarkdownItems = Annotated[list[Text], BeforeValidator(_one_or_many)]
+"""A list of Markdown items; a single string is read as a list of one."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+class Metric(_Strict):
+    """A figure that shows the effect of the measures, such as a rate or a count."""
+
+    name: Text
+    """What is measured, e.g. 全程网办率."""
+    unit: str | None = None
+    """Unit of the values, e.g. ``%``, 件, 万元."""
+    baseline: float | None = None
+    """Value before rectification."""
+    value: float
+    """Value at ``as_of``."""
+    target: float | None = None
+    """Value the measures aim for."""
+    as_of: dt.date | None = None
+    """Date of ``value``."""
+
+
+class HistoryEntry(_Strict):
+    """A dated change of status."""
+
+    date: dt.date
+    """When the status changed."""
+    status: Status
+    """The status from that date on."""
+    note: str | None = None
+    """What happened."""
+
+
+class ProblemFrontMatter(_Strict):
+    """The YAML front-matter of one problem file. The Markdown body is the problem statement (问题表现)."""
+
+    number: Annotated[int, Field(ge=1)]
+    """Number of the problem in the report (问题1, 问题2, …); unique within the report."""
+    title: Text
+    """Short heading of the problem."""
+    status: Status
+    """Rectification status (整改结果): completed, ongoing, in_progress or not_done."""
+    category: str | None = None
+    """Optional grouping, e.g. 政治建设, 作风建设."""
+    units: Annotated[list[Text], BeforeValidator(_one_or_many)] = []
+    """Responsible units (责任单位)."""
+    deadline: dt.date | None = None
+    """Date by which rectification is due (整改时限)."""
+    completed_on: dt.date | None = None
+    """Date rectification was completed."""
+    measures: MarkdownItems = []
+    """Rectification measures (整改措施); each item may hold Markdown."""
+    results: MarkdownItems = []
+    """Results (整改成效); each item may hold Markdown."""
+    next_steps: MarkdownItems = []
+    """Next steps (下一步计划); each item may hold Markdown."""
+    metrics: list[Metric] = []
+    """Figures showing the results."""
+    history: list[HistoryEntry] = []
+    """Status history, oldest first."""
+    unclassified: list[Text] = []
+    """Text the importer could not place in a section; shown on the page and reported by the build."""
+
+    @field_validator("history")
+    @classmethod
+    def _history_in_order(cls, value: list[HistoryEntry]) -> list[HistoryEntry]:
+        dates = [entry.date for entry in value]
+        if dates != sorted(dates):
+            raise ValueError("history entries must be in date order, oldest first")
+        return value
+
+    @model_validator(mode="after")
+    def _completion_consistent(self) -> ProblemFrontMatter:
+        if self.completed_on is not None and self.status is not Status.COMPLETED:
+            raise ValueError(
+                f"completed_on is set but status is {self.status.value!r}; "
+                "remove completed_on or set status: completed"
+            )
+        return self
+
+
+class Problem(ProblemFrontMatter):
+    """One problem: its front-matter plus the problem statement and where it came from."""
+
+    report_id: str
+    statement: Text
+    """The problem statement (问题表现), Markdown."""
+    source_path: str
+    """Path of the problem file, relative to the content directory."""
+
+
+class Inspection(_Strict):
+    """The inspection that found the problems."""
+
+    body: str | None = None
+    """Who inspected, e.g. 市委第一巡察组."""
+    start: dt.date | None = None
+    end: dt.date | None = None
+    feedback: dt.date | None = None
+    """When the inspection's findings were fed back."""
+
+    @model_validator(mode="after")
+    def _period_in_order(self) -> Inspection:
+        if self.start and self.end and self.end < self.start:
+            raise ValueError(f"inspection end {self.end} is before its start {self.start}")
+        return self
+
+
+class Contact(_Strict):
+    """How citizens reach the issuer about the report."""
+
+    phone: str | None = None
+    address: str | None = None
+    postcode: Annotated[str, StringConstraints(pattern=r"^\d{6}$")] | None = None
+    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = None
+    note: str | None = None
+    """Text that introduces the contact details, e.g. 欢迎广大干部群众…监督."""
+
+    @field_validator("postcode", mode="before")
+    @classmethod
+    def _postcode_as_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, int) else value
+
+
+class Declared(_Strict):
+    """Counts the notice itself states. The build compares them with the problems found."""
+
+    total: Annotated[int, Field(ge=0)] | None = None
+    completed: Annotated[int, Field(ge=0)] | None = None
+    ongoing: Annotated[int, Field(ge=0)] | None = None
+    in_progress: Annotated[int, Field(ge=0)] | None = None
+    not_done: Annotated[int, Field(ge=0)] | None = None
+    rate: Annotated[float, Field(ge=0, le=100)] | None = None
+    """Stated completion rate in percent."""
+
+
+class ReportMeta(_Strict):
+    """The contents of ``report.yml``."""
+
+    title: Text
+    """文件名称."""
+    issuer: Text
+    """发布机构."""
+    source: str | None = None
+    """来源."""
+    published: dt.date
+    """Publication date (成文日期 / 发布日期)."""
+    index_number: str | None = None
+    """信息索引号."""
+    disclosure: str | None = None
+    """公开方式, e.g. 主动公开."""
+    inspection: Inspection = Inspection()
+    intro: str = ""
+    """Markdown shown before the problems."""
+    contact: Contact = Contact()
+    declared: Declared | None = None
+    unclassified: list[Text] = []
+    """Text the importer could not place; shown on the report page and reported by the build."""
+
+    @field_validator("index_number", mode="before")
+    @classmethod
+    def _index_as_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, int) else value
+
+
+class Summary(BaseModel):
+    """Counts of a report's problems."""
+
+    model_config = ConfigDict(frozen=True)
+
+    total: int
+    by_status: dict[Status, int]
+
+    @property
+    def completed(self) -> int:
+        return self.by_status[Status.COMPLETED]
+
+    @property
+    def rate(self) -> float:
+        """Completion rate in percent (completed / total), 0 for an empty report."""
+        return round(100 * self.completed / self.total, 1) if self.total else 0.0
+
+    @classmethod
+    def of(cls, problems: list[Problem]) -> Summary:
+        counts = {status: 0 for status in Status}
+        for problem in problems:
+            counts[problem.status] += 1
+        return cls(total=len(problems), by_status=counts)
+
+    def mismatches(self, declared: Declared) -> list[str]:
+        """Differences between stated counts and counted problems, in plain words."""
+        found: dict[str, float] = {"total": self.total, "rate": self.rate}
+        found.update({status.value: count for status, count in self.by_status.items()})
+        out = []
+        for key, stated in declared.model_dump(exclude_none=True).items():
+            actual = found[key]
+            if key == "rate" and abs(actual - stated) < 1:
+                continue
+            if actual != stated:
+                out.append(f"declared {key} is {_num(stated)} but the problems give {_num(actual)}")
+        return out
+
+
+def _num(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+class Report(BaseModel):
+    """A report: its metadata and its problems in number order."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: Annotated[str, StringConstraints(pattern=REPORT_ID_PATTERN)]
+    meta: ReportMeta
+    problems: list[Problem]
+
+    @property
+    def summary(self) -> Summary:
+        return Summary.of(self.problems)
+
+    @property
+    def year(self) -> int:
+        return self.meta.published.year
+
+
+class Site(BaseModel):
+    """Every report of a site, newest first."""
+
+    model_config = ConfigDict(frozen=True)
+
+    reports: list[Report]
+
+    def problems(self) -> list[Problem]:
+        return [problem for report in self.reports for problem in report.problems]
+
+
+_SLUG_STRIP = re.compile(r"[^a-z0-9-]+")
+
+
+def slugify_report_id(text: str) -> str:
+    """Turn ASCII text into a valid report id (used for folder names that need cleaning)."""
+    slug = _SLUG_STRIP.sub("-", text.lower()).strip("-")
+    return re.sub(r"-{2,}", "-", slug)[:64].strip("-")
