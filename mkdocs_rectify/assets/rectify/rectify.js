@@ -1,0 +1,1 @@
+/* mkdocs-rectify: progressive enhancements. The site reads completely without this file. */

@@ -1,0 +1,89 @@
+"""Where each generated page and data file lives, and the Markdown stub behind each page.
+
+Pages are rendered by templates from the model; the stub only names the template and the
+title. This module decides paths and imports nothing from MkDocs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+from mkdocs_rectify.locale import Locale
+from mkdocs_rectify.model import Problem, Report, Site
+
+__all__ = ["DATA_DIR", "OVERVIEW_URI", "PageKey", "PagePlan", "plan_pages"]
+
+OVERVIEW_URI = "index.md"
+DATA_DIR = "data"
+
+
+@dataclass(frozen=True)
+class PageKey:
+    """Identifies a generated page: the overview, a report, or a problem of a report."""
+
+    kind: str
+    report_id: str | None = None
+    number: int | None = None
+
+
+@dataclass(frozen=True)
+class PagePlan:
+    """One generated Markdown page: its source path, template, title and whether it is in the nav."""
+
+    key: PageKey
+    src_uri: str
+    template: str
+    title: str
+    in_nav: bool
+
+    def stub(self) -> str:
+        front = yaml.safe_dump(
+            {"template": self.template, "title": self.title}, allow_unicode=True, sort_keys=False
+        )
+        return f"---\n{front}---\n"
+
+
+def report_uri(report_id: str) -> str:
+    return f"{report_id}/index.md"
+
+
+def problem_uri(report_id: str, number: int) -> str:
+    return f"{report_id}/{number}.md"
+
+
+def plan_pages(site: Site, locale: Locale, *, overview: bool) -> list[PagePlan]:
+    """Every page the content produces, in reading order."""
+    plans: list[PagePlan] = []
+    if overview:
+        plans.append(
+            PagePlan(
+                PageKey("overview"), OVERVIEW_URI, "rectify/overview.html", locale.t("overview.title"), True
+            )
+        )
+    for report in site.reports:
+        plans.append(
+            PagePlan(
+                PageKey("report", report.id),
+                report_uri(report.id),
+                "rectify/report.html",
+                report.meta.title,
+                True,
+            )
+        )
+        plans.extend(_problem_plan(report, problem, locale) for problem in report.problems)
+    return plans
+
+
+def _problem_plan(report: Report, problem: Problem, locale: Locale) -> PagePlan:
+    title = locale.t(
+        "problem.page_title", number=problem.number, title=problem.title, report=report.meta.title
+    )
+    return PagePlan(
+        PageKey("problem", report.id, problem.number),
+        problem_uri(report.id, problem.number),
+        "rectify/problem.html",
+        title,
+        False,
+    )

@@ -1,0 +1,253 @@
+"""The MkDocs adapter: wires MkDocs events to the content model, the pages and the open data.
+
+Everything that can live without MkDocs lives elsewhere (``model``, ``loader``, ``pages``,
+``render``, ``export``); this module only translates between them and MkDocs.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+from mkdocs_rectify import export
+from mkdocs_rectify.loader import ContentErrors, load_site
+from mkdocs_rectify.locale import AVAILABLE, Locale, locale_for_language
+from mkdocs_rectify.model import Site, Status
+from mkdocs_rectify.pages import DATA_DIR, OVERVIEW_URI, PageKey, PagePlan, plan_pages
+from mkdocs_rectify.render import MarkdownRenderer, OverviewView, ProblemView, ReportView, phone_uri
+
+__all__ = ["RectifyConfig", "RectifyPlugin"]
+
+log = get_plugin_logger("rectify")
+
+PACKAGE = resources.files("mkdocs_rectify")
+ASSETS = ("assets/rectify/rectify.css", "assets/rectify/rectify.js")
+
+
+class RectifyConfig(base.Config):
+    """Options of the ``rectify`` plugin in ``mkdocs.yml``."""
+
+    content_dir = c.Type(str, default="content")
+    """Folder holding one sub-folder per report, relative to ``mkdocs.yml``."""
+    locale = c.Optional(c.Choice(AVAILABLE))
+    """Language of the generated text (``zh-CN`` or ``en``); by default derived from ``theme.language``."""
+    status_labels = c.Type(dict, default={})
+    """Site-specific labels for status codes, e.g. ``{ongoing: 基本完成，持续整改}``."""
+    overview = c.Type(bool, default=True)
+    """Generate the overview of all reports as the home page (``index.md``)."""
+    open_data = c.Type(bool, default=True)
+    """Publish ``data/rectify.json``, ``data/<report-id>.csv`` and the JSON Schemas."""
+
+
+class RectifyPlugin(BasePlugin[RectifyConfig]):
+    """Publishes the reports under ``content_dir`` as pages, open data and search."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self._command = "build"
+        self._site: Site | None = None
+        self._errors: ContentErrors | None = None
+        self._locale: Locale | None = None
+        self._plans: dict[str, PagePlan] = {}
+        self._urls: dict[PageKey, str] = {}
+        self._renderer: MarkdownRenderer | None = None
+
+    # -- life cycle -------------------------------------------------------------------------
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also keeps this instance across `mkdocs serve` rebuilds.
+        self._command = command
+
+    @property
+    def locale(self) -> Locale:
+        if self._locale is None:
+            raise RuntimeError("the rectify plugin is used before on_config")
+        return self._locale
+
+    @property
+    def content_path(self) -> Path:
+        return Path(self.config.content_dir)
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        base_dir = Path(config.config_file_path or ".").parent
+        self.config.content_dir = str((base_dir / self.config.content_dir).resolve())
+        unknown = set(self.config.status_labels) - {s.value for s in Status}
+        if unknown:
+            raise PluginError(
+                f"rectify: status_labels: unknown status {', '.join(sorted(unknown))}; "
+                f"use {', '.join(s.value for s in Status)}"
+            )
+        code = self.config.locale or locale_for_language(config.theme.get("language"))
+        self._locale = Locale(code, self.config.status_labels)
+
+        templates = str(PACKAGE / "templates")
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, templates)
+        config.extra_css.append(ASSETS[0])
+        config.extra_javascript.append(ASSETS[1])
+        self._renderer = MarkdownRenderer(config.markdown_extensions, config.mdx_configs)
+        self._load()
+        return config
+
+    def _load(self) -> None:
+        self._site, self._errors = None, None
+        try:
+            site, warnings = load_site(self.content_path)
+        except ContentErrors as errors:
+            if self._command != "serve":
+                raise PluginError(errors.render()) from None
+            # While previewing, show the errors in the browser instead of stopping the server.
+            for error in errors.errors:
+                log.error(str(error))
+            self._errors = errors
+            return
+        for warning in warnings:
+            log.warning(warning)
+        self._site = site
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer:
+        # content/ is outside docs_dir, so MkDocs does not watch it on its own.
+        server.watch(self.config.content_dir)
+        return server
+
+    # -- files and navigation ------------------------------------------------------------------
+
+    @event_priority(50)  # Before other plugins, so that they see the generated pages.
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        for asset in ASSETS:
+            files.append(File.generated(config, asset, content=(PACKAGE / asset).read_bytes()))
+        if self._errors is not None:
+            self._add_error_page(files, config)
+            return files
+        assert self._site is not None
+        plans = plan_pages(self._site, self.locale, overview=self.config.overview)
+        self._plans, self._urls = {}, {}
+        for plan in plans:
+            if files.get_file_from_path(plan.src_uri) is not None:
+                raise PluginError(
+                    f"rectify: {config.docs_dir}/{plan.src_uri} exists, but the plugin generates that page; "
+                    "rename or remove the file"
+                    + (", or set overview: false" if plan.src_uri == OVERVIEW_URI else "")
+                )
+            inclusion = InclusionLevel.INCLUDED if plan.in_nav else InclusionLevel.NOT_IN_NAV
+            file = File.generated(config, plan.src_uri, content=plan.stub(), inclusion=inclusion)
+            files.append(file)
+            self._plans[plan.src_uri] = plan
+            self._urls[plan.key] = file.url
+        if self.config.open_data:
+            self._add_open_data(files, config)
+        return files
+
+    def _url_of(self, report_id: str, number: int | None) -> str:
+        key = PageKey("report", report_id) if number is None else PageKey("problem", report_id, number)
+        return self._urls[key]
+
+    def _add_open_data(self, files: Files, config: MkDocsConfig) -> None:
+        assert self._site is not None
+        outputs = {
+            f"{DATA_DIR}/rectify.json": export.json_bytes(self._site, self._url_of),
+            f"{DATA_DIR}/schema.json": export.schema_bytes("problem"),
+            f"{DATA_DIR}/report.schema.json": export.schema_bytes("report"),
+        }
+        for report in self._site.reports:
+            outputs[f"{DATA_DIR}/{report.id}.csv"] = export.csv_bytes(report, self._url_of, self.locale)
+        for uri, content in outputs.items():
+            files.append(File.generated(config, uri, content=content))
+
+    def _add_error_page(self, files: Files, config: MkDocsConfig) -> None:
+        stub = PagePlan(
+            PageKey("errors"), OVERVIEW_URI, "rectify/errors.html", self.locale.t("errors.title"), True
+        )
+        if files.get_file_from_path(OVERVIEW_URI) is not None:
+            files.remove(files.get_file_from_path(OVERVIEW_URI))  # type: ignore[arg-type]
+        files.append(File.generated(config, stub.src_uri, content=stub.stub()))
+        self._plans = {stub.src_uri: stub}
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        # A report folder holds only the report page in the nav: show the page, not a section of one.
+        for index, item in enumerate(nav.items):
+            if isinstance(item, Section) and len(item.children) == 1:
+                child = item.children[0]
+                if isinstance(child, Page) and child.file.src_uri in self._plans:
+                    child.parent = item.parent
+                    nav.items[index] = child
+        return nav
+
+    # -- templates -------------------------------------------------------------------------------
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        env.globals["rectify"] = TemplateHelpers(self.locale)
+        return env
+
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        plan = self._plans.get(page.file.src_uri)
+        if plan is not None and page.file.generated_by is not None:
+            context["rectify_page"] = self._view(plan.key)
+        return context
+
+    def _view(self, key: PageKey) -> Any:
+        if key.kind == "errors":
+            return {"kind": "errors", "errors": self._errors.errors if self._errors else []}
+        site, render = self._site, self._renderer
+        assert site is not None and render is not None
+        if key.kind == "overview":
+            return OverviewView(site, [(r, self._url_of(r.id, None)) for r in site.reports])
+        report = next(r for r in site.reports if r.id == key.report_id)
+        if key.kind == "report":
+            data = self.config.open_data
+            return ReportView(
+                report=report,
+                intro_html=render(report.meta.intro) if report.meta.intro else "",
+                problems=[(p, render.problem(p), self._url_of(report.id, p.number)) for p in report.problems],
+                csv_url=f"{DATA_DIR}/{report.id}.csv" if data else None,
+                json_url=f"{DATA_DIR}/rectify.json" if data else None,
+                schema_url=f"{DATA_DIR}/schema.json" if data else None,
+                unclassified_html=[render(text) for text in report.meta.unclassified],
+            )
+        index = next(i for i, p in enumerate(report.problems) if p.number == key.number)
+        neighbours = [
+            (report.problems[i], self._url_of(report.id, report.problems[i].number))
+            if 0 <= i < len(report.problems)
+            else None
+            for i in (index - 1, index + 1)
+        ]
+        problem = report.problems[index]
+        return ProblemView(
+            report=report,
+            problem=problem,
+            html=render.problem(problem),
+            report_url=self._url_of(report.id, None),
+            previous=neighbours[0],
+            next=neighbours[1],
+        )
+
+
+class TemplateHelpers:
+    """``rectify`` in templates: the locale's text, labels, dates and small formatting helpers."""
+
+    def __init__(self, locale: Locale) -> None:
+        self.locale = locale
+        self.statuses = list(Status)
+        self.t = locale.t
+        self.status = locale.status
+        self.date = locale.date
+        self.date_range = locale.date_range
+        self.number = locale.number
+        self.phone_uri = phone_uri
