@@ -25,7 +25,7 @@ from mkdocs.utils.templates import TemplateContext
 from mkdocs_rectify import export
 from mkdocs_rectify.loader import ContentErrors, load_site
 from mkdocs_rectify.locale import AVAILABLE, Locale, locale_for_language
-from mkdocs_rectify.model import Site, Status
+from mkdocs_rectify.model import Report, Site, Status
 from mkdocs_rectify.pages import DATA_DIR, OVERVIEW_URI, PageKey, PagePlan, plan_pages
 from mkdocs_rectify.render import MarkdownRenderer, OverviewView, ProblemView, ReportView, phone_uri
 
@@ -65,6 +65,7 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
         self._plans: dict[str, PagePlan] = {}
         self._urls: dict[PageKey, str] = {}
         self._renderer: MarkdownRenderer | None = None
+        self._positions: dict[PageKey, tuple[Report, int]] = {}
 
     # -- life cycle -------------------------------------------------------------------------
 
@@ -137,6 +138,10 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
         assert self._site is not None
         plans = plan_pages(self._site, self.locale, overview=self.config.overview)
         self._plans, self._urls = {}, {}
+        self._positions = {PageKey("report", r.id): (r, -1) for r in self._site.reports}
+        for report in self._site.reports:
+            for index, problem in enumerate(report.problems):
+                self._positions[PageKey("problem", report.id, problem.number)] = (report, index)
         for plan in plans:
             if files.get_file_from_path(plan.src_uri) is not None:
                 raise PluginError(
@@ -209,7 +214,7 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
         assert site is not None and render is not None
         if key.kind == "overview":
             return OverviewView(site, [(r, self._url_of(r.id, None)) for r in site.reports])
-        report = next(r for r in site.reports if r.id == key.report_id)
+        report, index = self._positions[key]
         if key.kind == "report":
             data = self.config.open_data
             return ReportView(
@@ -221,7 +226,6 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
                 schema_url=f"{DATA_DIR}/schema.json" if data else None,
                 unclassified_html=[render(text) for text in report.meta.unclassified],
             )
-        index = next(i for i, p in enumerate(report.problems) if p.number == key.number)
         neighbours = [
             (report.problems[i], self._url_of(report.id, report.problems[i].number))
             if 0 <= i < len(report.problems)
