@@ -1,0 +1,97 @@
+"""Plugin options and site settings: language, status labels, URLs, overview, open data, unclassified text."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import MINIMAL_CONFIG, REPORT_YML, problem_file, run_mkdocs
+
+CONTENT = {
+    "content/r-2024/report.yml": REPORT_YML,
+    "content/r-2024/01.md": problem_file(1, "甲", status="ongoing"),
+    "content/r-2024/02.md": problem_file(2, "乙", status="not_done"),
+}
+
+
+def test_english_site_uses_the_english_locale(make_site) -> None:
+    project = make_site(CONTENT, config=MINIMAL_CONFIG.replace("language: zh", "language: en"))
+    build = run_mkdocs(project, "--strict")
+    assert build.returncode == 0, build.output
+    page = build.html("r-2024/1/")
+    assert "Problem 1: 甲" in page and ">Largely done, continuing<" in page and ">The problem</h2>" in page
+    assert "2 problems, 0 completed, completion rate 0%" in build.html("r-2024/")
+
+
+def test_a_site_renames_a_status_label(make_site) -> None:
+    config = MINIMAL_CONFIG.replace("  - rectify\n", "  - rectify:\n      status_labels:\n        ongoing: 基本完成，持续整改\n")
+    build = run_mkdocs(make_site(CONTENT, config=config), "--strict")
+    assert build.returncode == 0, build.output
+    assert ">基本完成，持续整改<" in build.html("r-2024/1/")
+    assert "基本完成，持续整改" in (build.site / "data" / "r-2024.csv").read_text("utf-8-sig")
+
+
+def test_unknown_status_label_is_a_config_error(make_site) -> None:
+    config = MINIMAL_CONFIG.replace("  - rectify\n", "  - rectify:\n      status_labels:\n        done: 好了\n")
+    build = run_mkdocs(make_site(CONTENT, config=config))
+    assert build.returncode == 1
+    assert "status_labels: unknown status done" in build.output and "Traceback" not in build.output
+
+
+def test_urls_follow_use_directory_urls(make_site) -> None:
+    build = run_mkdocs(make_site(CONTENT, config=MINIMAL_CONFIG + "use_directory_urls: false\n"), "--strict")
+    assert build.returncode == 0, build.output
+    assert (build.site / "r-2024" / "1.html").is_file()
+    data = json.loads((build.site / "data" / "rectify.json").read_text("utf-8"))
+    assert data["reports"][0]["url"] == "r-2024/index.html"
+    assert [p["url"] for p in data["reports"][0]["problems"]] == ["r-2024/1.html", "r-2024/2.html"]
+    assert 'href="2.html" rel="next"' in (build.site / "r-2024" / "1.html").read_text("utf-8")
+
+
+def test_a_docs_index_collides_with_the_overview(make_site) -> None:
+    project = make_site({**CONTENT, "docs/index.md": "# 首页\n"})
+    build = run_mkdocs(project)
+    assert build.returncode == 1
+    assert "index.md exists, but the plugin generates that page" in build.output
+    config = MINIMAL_CONFIG.replace("  - rectify\n", "  - rectify:\n      overview: false\n")
+    project = make_site({**CONTENT, "docs/index.md": "# 首页\n"}, config=config)
+    build = run_mkdocs(project, "--strict")
+    assert build.returncode == 0, build.output
+    assert "首页" in build.html("")
+
+
+def test_open_data_can_be_turned_off(make_site) -> None:
+    config = MINIMAL_CONFIG.replace("  - rectify\n", "  - rectify:\n      open_data: false\n")
+    build = run_mkdocs(make_site(CONTENT, config=config), "--strict")
+    assert build.returncode == 0, build.output
+    assert not (build.site / "data").exists()
+    assert "rectify-open-data" not in build.html("r-2024/")
+
+
+def test_unclassified_text_is_shown_and_warned_about(make_site) -> None:
+    files = {
+        **CONTENT,
+        "content/r-2024/report.yml": REPORT_YML + "unclassified:\n  - 无法归类的一段话。\n",
+        "content/r-2024/01.md": problem_file(1, "甲", unclassified="[问题里多出来的一句。]"),
+    }
+    project = make_site(files)
+    build = run_mkdocs(project)
+    assert build.returncode == 0, build.output
+    assert "report.yml: unclassified: 1 block(s)" in build.output
+    assert "01.md: unclassified: 1 block(s)" in build.output
+    assert "无法归类的一段话。" in build.html("r-2024/")
+    assert "问题里多出来的一句。" in build.html("r-2024/1/")
+    assert run_mkdocs(project, "--strict").returncode == 1
+
+
+def test_markdown_in_fields_is_rendered_and_text_is_escaped(make_site) -> None:
+    files = {
+        **CONTENT,
+        "content/r-2024/01.md": problem_file(
+            1, '"<b>标题</b>"', measures="['**加粗**措施', '第二项']", body="正文含 *强调*。"
+        ),
+    }
+    build = run_mkdocs(make_site(files), "--strict")
+    assert build.returncode == 0, build.output
+    page = build.html("r-2024/1/")
+    assert "问题1：&lt;b&gt;标题&lt;/b&gt;" in page
+    assert "<strong>加粗</strong>措施" in page and "<em>强调</em>" in page
