@@ -22,8 +22,12 @@ def test_english_site_uses_the_english_locale(make_site) -> None:
     assert "2 problems, 0 completed, completion rate 0%" in build.html("r-2024/")
 
 
+def with_options(options: str) -> str:
+    return MINIMAL_CONFIG.replace("  - rectify\n", "  - rectify:\n" + options)
+
+
 def test_a_site_renames_a_status_label(make_site) -> None:
-    config = MINIMAL_CONFIG.replace("  - rectify\n", "  - rectify:\n      status_labels:\n        ongoing: 基本完成，持续整改\n")
+    config = with_options("      status_labels:\n        ongoing: 基本完成，持续整改\n")
     build = run_mkdocs(make_site(CONTENT, config=config), "--strict")
     assert build.returncode == 0, build.output
     assert ">基本完成，持续整改<" in build.html("r-2024/1/")
@@ -31,7 +35,7 @@ def test_a_site_renames_a_status_label(make_site) -> None:
 
 
 def test_unknown_status_label_is_a_config_error(make_site) -> None:
-    config = MINIMAL_CONFIG.replace("  - rectify\n", "  - rectify:\n      status_labels:\n        done: 好了\n")
+    config = with_options("      status_labels:\n        done: 好了\n")
     build = run_mkdocs(make_site(CONTENT, config=config))
     assert build.returncode == 1
     assert "status_labels: unknown status done" in build.output and "Traceback" not in build.output
@@ -52,7 +56,7 @@ def test_a_docs_index_collides_with_the_overview(make_site) -> None:
     build = run_mkdocs(project)
     assert build.returncode == 1
     assert "index.md exists, but the plugin generates that page" in build.output
-    config = MINIMAL_CONFIG.replace("  - rectify\n", "  - rectify:\n      overview: false\n")
+    config = with_options("      overview: false\n")
     project = make_site({**CONTENT, "docs/index.md": "# 首页\n"}, config=config)
     build = run_mkdocs(project, "--strict")
     assert build.returncode == 0, build.output
@@ -60,7 +64,7 @@ def test_a_docs_index_collides_with_the_overview(make_site) -> None:
 
 
 def test_open_data_can_be_turned_off(make_site) -> None:
-    config = MINIMAL_CONFIG.replace("  - rectify\n", "  - rectify:\n      open_data: false\n")
+    config = with_options("      open_data: false\n")
     build = run_mkdocs(make_site(CONTENT, config=config), "--strict")
     assert build.returncode == 0, build.output
     assert not (build.site / "data").exists()
