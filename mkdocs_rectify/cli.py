@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from mkdocs_rectify.importer.command import import_command
 from mkdocs_rectify.loader import ContentErrors, load_site
 
 
@@ -35,3 +36,6 @@ def validate(content_dir: Path) -> None:
         click.echo(f"warning: {warning}", err=True)
     problems = sum(len(report.problems) for report in site.reports)
     click.echo(f"{content_dir}: {len(site.reports)} report(s), {problems} problem(s), valid.")
+
+
+main.add_command(import_command)

@@ -1,0 +1,121 @@
+"""Bytes to text: the encoding is detected, never asked for.
+
+Order: a byte-order mark; for HTML a declared ``charset``; strict UTF-8; GB18030 (a superset of
+GBK and GB2312) when the result is plausible Chinese text. Anything else is refused.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+from mkdocs_rectify.importer.errors import NoticeImportError
+
+__all__ = ["Decoded", "decode", "looks_like_html"]
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_HTML_START = re.compile(
+    rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<meta|<!--|<div|<p[\s>]|<table|<article|<section)",
+    re.IGNORECASE,
+)
+_HTML_TAGS = re.compile(rb"<(?:p|div|br|span|td|table|body|html)[\s>/]", re.IGNORECASE)
+_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x1a")
+_GB_PLAUSIBLE = 0.97
+"""Share of the characters of a GB18030 reading that must be common (GB2312) text."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    """The codec that read the bytes, e.g. ``utf-8``, ``utf-8-sig``, ``gb18030``."""
+
+
+def looks_like_html(data: bytes) -> bool:
+    """Whether the bytes start like an HTML document or fragment (or carry several HTML tags)."""
+    head = data[:4096].lstrip(codecs.BOM_UTF8)
+    return bool(_HTML_START.match(head)) or len(_HTML_TAGS.findall(head)) >= 3
+
+
+def decode(data: bytes, *, html: bool = False) -> Decoded:
+    """Decode ``data``; raise :class:`NoticeImportError` when it is empty, binary or of unknown encoding."""
+    if not data.strip():
+        raise NoticeImportError("the file is empty")
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return _checked(_strict(data, codec, "a byte-order mark"), codec)
+    if html:
+        declared = _declared_charset(data)
+        if declared is not None:
+            try:
+                return _checked(data.decode(declared), declared)
+            except UnicodeDecodeError:
+                pass  # a wrong declaration is common; detect instead
+    if b"\x00" in data:
+        raise NoticeImportError("the file is binary, not text")
+    try:
+        return _checked(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise NoticeImportError("the file is not text in UTF-8 or GB18030/GBK (binary?)") from None
+    if not _plausible_chinese(text):
+        raise NoticeImportError("the file is not text in UTF-8 or GB18030/GBK (binary?)")
+    return _checked(text, "gb18030")
+
+
+def _strict(data: bytes, codec: str, why: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as error:
+        raise NoticeImportError(f"the file starts with {why} for {codec} but is not valid {codec}") from error
+
+
+def _declared_charset(data: bytes) -> str | None:
+    match = _META_CHARSET.search(data[:8192])
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", "replace").lower()
+    if name in {"gbk", "gb2312", "gb_2312-80", "x-gbk", "cp936"}:
+        name = "gb18030"  # what browsers do: GB18030 is a superset of both
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _checked(text: str, encoding: str) -> Decoded:
+    if not text.strip():
+        raise NoticeImportError("the file is empty")
+    controls = sum(1 for char in text if (char < " " and char not in _ALLOWED_CONTROLS) or char == "\x7f")
+    if controls > max(2, len(text) // 200):
+        raise NoticeImportError("the file is binary, not text")
+    return Decoded(text, encoding)
+
+
+def _plausible_chinese(text: str) -> bool:
+    """Random bytes often decode as GB18030 too, but then into rare characters: require common ones."""
+    visible = [char for char in text if not char.isspace()]
+    if not visible:
+        return False
+    common = 0
+    for char in visible:
+        if char.isascii():
+            common += char.isprintable()
+            continue
+        try:
+            char.encode("gb2312")
+        except UnicodeEncodeError:
+            continue
+        common += 1
+    return common / len(visible) >= _GB_PLAUSIBLE
