@@ -13,9 +13,10 @@ import yaml
 from mkdocs_rectify.locale import Locale
 from mkdocs_rectify.model import Problem, Report, Site
 
-__all__ = ["DATA_DIR", "OVERVIEW_URI", "PageKey", "PagePlan", "plan_pages"]
+__all__ = ["DATA_DIR", "OVERVIEW_URI", "SEARCH_URI", "PageKey", "PagePlan", "plan_pages"]
 
 OVERVIEW_URI = "index.md"
+SEARCH_URI = "search/index.md"
 DATA_DIR = "data"
 
 
@@ -53,7 +54,7 @@ def problem_uri(report_id: str, number: int) -> str:
     return f"{report_id}/{number}.md"
 
 
-def plan_pages(site: Site, locale: Locale, *, overview: bool) -> list[PagePlan]:
+def plan_pages(site: Site, locale: Locale, *, overview: bool, search: bool = False) -> list[PagePlan]:
     """Every page the content produces, in reading order."""
     plans: list[PagePlan] = []
     if overview:
@@ -62,6 +63,9 @@ def plan_pages(site: Site, locale: Locale, *, overview: bool) -> list[PagePlan]:
                 PageKey("overview"), OVERVIEW_URI, "rectify/overview.html", locale.t("overview.title"), True
             )
         )
+    if search:
+        title = locale.t("search.title")
+        plans.append(PagePlan(PageKey("search"), SEARCH_URI, "rectify/search.html", title, False))
     for report in site.reports:
         plans.append(
             PagePlan(

@@ -26,15 +26,19 @@ from mkdocs_rectify import export
 from mkdocs_rectify.loader import ContentErrors, load_site
 from mkdocs_rectify.locale import AVAILABLE, Locale, locale_for_language
 from mkdocs_rectify.model import Report, Site, Status
-from mkdocs_rectify.pages import DATA_DIR, OVERVIEW_URI, PageKey, PagePlan, plan_pages
+from mkdocs_rectify.pages import DATA_DIR, OVERVIEW_URI, SEARCH_URI, PageKey, PagePlan, plan_pages
 from mkdocs_rectify.render import MarkdownRenderer, OverviewView, ProblemView, ReportView, phone_uri
+from mkdocs_rectify.search import BUNDLE_DIR, SearchView, index_site, site_characters, traditional_map
+from mkdocs_rectify.search.hanzi import content_language, map_json
+from mkdocs_rectify.search.indexer import PagefindError
 
 __all__ = ["RectifyConfig", "RectifyPlugin"]
 
 log = get_plugin_logger("rectify")
 
 PACKAGE = resources.files("mkdocs_rectify")
-ASSETS = ("assets/rectify/rectify.css", "assets/rectify/rectify.js")
+ASSETS = ("assets/rectify/rectify.css", "assets/rectify/rectify.js", "assets/rectify/search.js")
+SEARCH_MAP = "search/hanzi.json"
 
 
 class RectifyConfig(base.Config):
@@ -50,6 +54,10 @@ class RectifyConfig(base.Config):
     """Generate the overview of all reports as the home page (``index.md``)."""
     open_data = c.Type(bool, default=True)
     """Publish ``data/rectify.json``, ``data/<report-id>.csv`` and the JSON Schemas."""
+    search = c.Type(bool, default=True)
+    """Full-text search with Pagefind: a search box in the header, a search page (``search/``) with
+    filters by status, report, responsible unit and year, and the index in ``pagefind/``, built
+    after the site. Material's own ``search`` plugin is switched off while this is on."""
 
 
 class RectifyPlugin(BasePlugin[RectifyConfig]):
@@ -100,8 +108,18 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
         config.extra_css.append(ASSETS[0])
         config.extra_javascript.append(ASSETS[1])
         self._renderer = MarkdownRenderer(config.markdown_extensions, config.mdx_configs)
+        if self.config.search:
+            self._disable_material_search(config)
         self._load()
         return config
+
+    def _disable_material_search(self, config: MkDocsConfig) -> None:
+        # One search box: Material's lunr index (megabytes, downloaded by every page) gives way.
+        for name in ("material/search", "search"):
+            plugin = config.plugins.get(name)
+            if plugin is not None and getattr(plugin.config, "enabled", False):
+                plugin.config.enabled = False
+                log.info(f"the '{name}' plugin is switched off: the site is searched with Pagefind")
 
     def _load(self) -> None:
         self._site, self._errors = None, None
@@ -136,7 +154,7 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
             self._add_error_page(files, config)
             return files
         assert self._site is not None
-        plans = plan_pages(self._site, self.locale, overview=self.config.overview)
+        plans = plan_pages(self._site, self.locale, overview=self.config.overview, search=self.config.search)
         self._plans, self._urls = {}, {}
         self._positions = {PageKey("report", r.id): (r, -1) for r in self._site.reports}
         for report in self._site.reports:
@@ -156,6 +174,10 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
             self._urls[plan.key] = file.url
         if self.config.open_data:
             self._add_open_data(files, config)
+        if self.config.search:
+            chars = site_characters(report.model_dump() for report in self._site.reports)
+            table = map_json(traditional_map(chars))
+            files.append(File.generated(config, SEARCH_MAP, content=table))
         return files
 
     def _url_of(self, report_id: str, number: int | None) -> str:
@@ -196,8 +218,20 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
     # -- templates -------------------------------------------------------------------------------
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
-        env.globals["rectify"] = TemplateHelpers(self.locale)
+        search_url = self._urls.get(PageKey("search")) if self._site is not None else None
+        env.globals["rectify"] = TemplateHelpers(self.locale, search_url=search_url)
         return env
+
+    @event_priority(-100)  # Last: index the HTML as the other plugins have left it.
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.search or self._site is None:
+            return
+        language = content_language(report.model_dump() for report in self._site.reports)
+        try:
+            stats = index_site(Path(config.site_dir), language=language or self.locale.code.split("-")[0])
+        except PagefindError as error:
+            raise PluginError(f"rectify: search: {error}") from None
+        log.info(f"search index of {stats.pages} pages written in {stats.seconds:.1f} s")
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -214,6 +248,9 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
         assert site is not None and render is not None
         if key.kind == "overview":
             return OverviewView(site, [(r, self._url_of(r.id, None)) for r in site.reports])
+        if key.kind == "search":
+            overview = self._urls.get(PageKey("overview"))
+            return SearchView.of(site, bundle_url=f"{BUNDLE_DIR}/", map_url=SEARCH_MAP, overview_url=overview)
         report, index = self._positions[key]
         if key.kind == "report":
             data = self.config.open_data
@@ -246,8 +283,11 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
 class TemplateHelpers:
     """``rectify`` in templates: the locale's text, labels, dates and small formatting helpers."""
 
-    def __init__(self, locale: Locale) -> None:
+    def __init__(self, locale: Locale, *, search_url: str | None = None) -> None:
         self.locale = locale
+        self.search_url = search_url
+        """The search page's URL (from the site root), or None when search is off."""
+        self.search_src = SEARCH_URI
         self.statuses = list(Status)
         self.t = locale.t
         self.status = locale.status

@@ -1,0 +1,415 @@
+/*
+ * rectify-search: the search page, over Pagefind's JavaScript API (pagefind/pagefind.js).
+ *
+ * Loaded only by the search page. The page reads completely without it (it explains that search
+ * needs JavaScript and links to the list of reports); with it, the form is shown, the query and
+ * the filters are read from and written to the URL (?q=…&status=…&report=…&unit=…&year=…),
+ * and the results are announced politely in the role="status" element.
+ *
+ * Traditional characters in a query are mapped to the simplified ones the site uses, with the
+ * small table the build writes for this site's characters (search/hanzi.json).
+ */
+(function () {
+  "use strict";
+
+  var root = document.querySelector("[data-rectify-search]");
+  if (!root || !("URLSearchParams" in window) || !window.Promise) return;
+
+  var FILTERS = ["status", "report", "unit", "year"];
+  var PAGE_SIZE = 10;
+
+  var form = root.querySelector("[data-rectify-search-form]");
+  var input = form.querySelector("input[name=q]");
+  var output = root.querySelector("[data-rectify-search-output]");
+  var status = root.querySelector("[data-rectify-search-status]");
+  var list = root.querySelector("[data-rectify-search-results]");
+  var more = root.querySelector("[data-rectify-search-more]");
+  var nojs = root.querySelector("[data-rectify-search-nojs]");
+  var text = JSON.parse(root.querySelector("[data-rectify-search-text]").textContent);
+  var resultTemplate = root.querySelector("template[data-rectify-search-result]");
+
+  function format(message, values) {
+    return message.replace(/\{(\w+)\}/g, function (whole, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : whole;
+    });
+  }
+
+  // -- loading (only on this page, only once) ----------------------------------------------------
+
+  var pagefind = null;
+  function loadPagefind() {
+    if (!pagefind) {
+      var bundle = new URL(root.getAttribute("data-bundle"), location.href).href;
+      var base = new URL(root.getAttribute("data-root"), location.href).pathname;
+      pagefind = import(bundle + "pagefind.js").then(function (module) {
+        return module.options({ baseUrl: base, excerptLength: 40 }).then(function () {
+          // On a Chinese page Pagefind splits the query with the browser's word breaker, whose
+          // dictionary is not the indexer's: it cuts 保函, 纸质 or 超期 into single characters
+          // that match nothing. The query is split here instead, against the index itself
+          // (see terms()); Pagefind reads the page language once, as it starts, so it is told
+          // the language is undetermined for that moment.
+          var html = document.documentElement;
+          var lang = html.getAttribute("lang");
+          var started;
+          html.setAttribute("lang", "und");
+          try {
+            started = module.init();
+          } finally {
+            if (lang === null) html.removeAttribute("lang");
+            else html.setAttribute("lang", lang);
+          }
+          return started.then(function () { return module; });
+        });
+      });
+    }
+    return pagefind;
+  }
+
+  var table = null;
+  function loadTable() {
+    if (!table) {
+      table = fetch(new URL(root.getAttribute("data-map"), location.href).href)
+        .then(function (response) { return response.ok ? response.json() : { from: "", to: "" }; })
+        .then(function (data) {
+          var from = Array.from(data.from || "");
+          var to = Array.from(data.to || "");
+          var map = new Map();
+          from.forEach(function (ch, i) { map.set(ch, to[i]); });
+          return map;
+        })
+        .catch(function () { return new Map(); });
+    }
+    return table;
+  }
+
+  /** Full-width letters and digits to ASCII (NFKC), traditional to simplified characters. */
+  function normalise(query, map) {
+    return Array.from(query.normalize("NFKC"))
+      .map(function (ch) { return map.get(ch) || ch; })
+      .join("")
+      .replace(/\s+/g, " ")
+      .trim();
+  }
+
+  // -- the query's words -------------------------------------------------------------------------
+
+  var HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+  var LONGEST_WORD = 6;
+  var known = new Map();
+
+  /** Whether ``text`` is a word of the index (a quoted search matches whole words only). */
+  function inIndex(engine, text) {
+    if (!known.has(text)) {
+      known.set(text, engine.search('"' + text + '"').then(function (search) {
+        return !!search && search.results.length > 0;
+      }));
+    }
+    return known.get(text);
+  }
+
+  /**
+   * The search terms of a query: runs of Chinese characters are cut into the longest words of
+   * the index (超期办件 → 超期 办 件, as the indexer cut the text), other runs (12345, EPC) are
+   * kept whole.
+   */
+  function terms(engine, query) {
+    var runs = [];
+    query.split(/[\s\p{P}\p{S}]+/u).forEach(function (token) {
+      var current = "";
+      var han = false;
+      Array.from(token).forEach(function (ch) {
+        var isHan = HAN.test(ch);
+        if (current && isHan !== han) {
+          runs.push({ text: current, han: han });
+          current = "";
+        }
+        current += ch;
+        han = isHan;
+      });
+      if (current) runs.push({ text: current, han: han });
+    });
+    var found = [];
+    return runs
+      .reduce(function (done, run) {
+        return done.then(function () {
+          if (!run.han) {
+            found.push(run.text);
+            return null;
+          }
+          return cut(engine, Array.from(run.text), found);
+        });
+      }, Promise.resolve())
+      .then(function () {
+        return found.filter(function (term, i) { return found.indexOf(term) === i; });
+      });
+  }
+
+  function cut(engine, chars, found) {
+    if (!chars.length) return Promise.resolve();
+    function tryLength(length) {
+      var piece = chars.slice(0, length).join("");
+      if (length === 1) return Promise.resolve(piece);
+      return inIndex(engine, piece).then(function (yes) { return yes ? piece : tryLength(length - 1); });
+    }
+    return tryLength(Math.min(LONGEST_WORD, chars.length)).then(function (piece) {
+      found.push(piece);
+      return cut(engine, chars.slice(Array.from(piece).length), found);
+    });
+  }
+
+  /**
+   * Pagefind finds pages holding every term. Readers write as they speak (学历不够, 借钱不还),
+   * so when no page holds them all, the pages holding the most telling terms are shown instead:
+   * a term counts for more the fewer pages hold it (学历 more than 不够), and a single character
+   * (差, 打) for half as much as a word.
+   */
+  function searchSomeTerms(engine, list, filters) {
+    if (list.length < 2) return Promise.resolve([]);
+    var everything = engine.search(null);
+    var each = list.map(function (term) { return engine.search(term, { filters: filters }); });
+    return Promise.all([everything].concat(each)).then(function (searches) {
+      var total = searches[0] ? searches[0].results.length : 1;
+      var pages = new Map();
+      searches.slice(1).forEach(function (search, i) {
+        if (!search || !search.results.length) return;
+        var weight = Math.log(1 + total / search.results.length);
+        if (Array.from(list[i]).length === 1 && HAN.test(list[i])) weight /= 2;
+        search.results.forEach(function (result) {
+          var page = pages.get(result.id) || { result: result, weight: 0, score: 0 };
+          page.weight += weight;
+          page.score += result.score;
+          pages.set(result.id, page);
+        });
+      });
+      return Array.from(pages.values())
+        .sort(function (a, b) { return b.weight - a.weight || b.score - a.score; })
+        .map(function (page) { return page.result; });
+    });
+  }
+
+  // -- the form and the URL ----------------------------------------------------------------------
+
+  function readForm() {
+    var data = new FormData(form);
+    var state = { q: String(data.get("q") || "").trim(), filters: {} };
+    FILTERS.forEach(function (name) {
+      var values = data.getAll(name).map(String).filter(Boolean);
+      if (values.length) state.filters[name] = values;
+    });
+    return state;
+  }
+
+  function readUrl() {
+    var params = new URLSearchParams(location.search);
+    var state = { q: (params.get("q") || "").trim(), filters: {} };
+    FILTERS.forEach(function (name) {
+      var values = params.getAll(name).filter(Boolean);
+      if (values.length) state.filters[name] = values;
+    });
+    return state;
+  }
+
+  function writeForm(state) {
+    input.value = state.q;
+    Array.prototype.forEach.call(form.elements, function (element) {
+      if (FILTERS.indexOf(element.name) < 0) return;
+      var values = state.filters[element.name] || [];
+      if (element.type === "checkbox") element.checked = values.indexOf(element.value) >= 0;
+      else if (element.tagName === "SELECT") element.value = values[0] || "";
+    });
+  }
+
+  function toQueryString(state) {
+    var params = new URLSearchParams();
+    if (state.q) params.set("q", state.q);
+    FILTERS.forEach(function (name) {
+      (state.filters[name] || []).forEach(function (value) { params.append(name, value); });
+    });
+    var query = params.toString();
+    return query ? "?" + query : location.pathname;
+  }
+
+  // -- results -----------------------------------------------------------------------------------
+
+  var generation = 0;
+  var results = [];
+  var shown = 0;
+  var partial = false;
+
+  function announce(message) {
+    // Emptied first so that the same message (the same query again) is announced again.
+    status.textContent = "";
+    window.setTimeout(function () {
+      status.textContent = message;
+      output.setAttribute("aria-busy", "false");
+    }, 150);
+  }
+
+  function badgeFor(kind) {
+    var template = root.querySelector('template[data-rectify-search-badge="' + kind + '"]');
+    return template ? template.content.cloneNode(true) : document.createTextNode("");
+  }
+
+  function renderResult(data) {
+    var item = resultTemplate.content.firstElementChild.cloneNode(true);
+    var link = item.querySelector("[data-rectify-search-link]");
+    link.href = data.url;
+    link.textContent = (data.meta && data.meta.title) || data.url;
+    var meta = data.meta || {};
+    var kind = meta.status || "report";
+    item.querySelector("[data-rectify-search-kind]").appendChild(badgeFor(kind));
+    var report = item.querySelector("[data-rectify-search-report]");
+    if (meta.status && meta.report && text.reports[meta.report]) {
+      report.textContent = text.reports[meta.report];
+    } else {
+      report.remove();
+    }
+    // Pagefind escapes the page text and adds only <mark> elements.
+    item.querySelector("[data-rectify-search-excerpt]").innerHTML = data.excerpt;
+    return item;
+  }
+
+  function showMore() {
+    var start = shown;
+    var batch = results.slice(start, start + PAGE_SIZE);
+    var mine = generation;
+    return Promise.all(batch.map(function (result) { return result.data(); })).then(function (pages) {
+      if (mine !== generation) return null;
+      var first = null;
+      pages.forEach(function (data) {
+        var item = renderResult(data);
+        first = first || item;
+        list.appendChild(item);
+      });
+      shown = start + pages.length;
+      more.hidden = shown >= results.length;
+      return first;
+    });
+  }
+
+  function countMessage(total, query) {
+    if (!total) return query ? format(text.none, { query: query }) : text.none_filtered;
+    var message = format(total === 1 ? text.count_one : text.count_other, { count: total });
+    if (partial) message = text.some_words + message;
+    if (total > shown) message += format(text.count_shown, { shown: shown });
+    return message;
+  }
+
+  function fail() {
+    generation += 1;
+    list.textContent = "";
+    more.hidden = true;
+    announce(text.error);
+    if (nojs) {
+      var reason = nojs.querySelector("[data-rectify-search-nojs-reason]");
+      if (reason) reason.remove();
+      nojs.hidden = false;
+    }
+  }
+
+  function run(state) {
+    var mine = ++generation;
+    output.setAttribute("aria-busy", "true");
+    var hasFilters = Object.keys(state.filters).length > 0;
+    if (!state.q && !hasFilters) {
+      results = [];
+      shown = 0;
+      list.textContent = "";
+      more.hidden = true;
+      announce(text.empty);
+      return Promise.resolve();
+    }
+    return Promise.all([loadPagefind(), loadTable()])
+      .then(function (loaded) {
+        var engine = loaded[0];
+        var query = state.q ? normalise(state.q, loaded[1]) : null;
+        var filters = {};
+        Object.keys(state.filters).forEach(function (name) {
+          filters[name] = { any: state.filters[name] };
+        });
+        if (!query) {
+          return engine.search(null, { filters: filters }).then(function (search) {
+            return { results: search ? search.results : [], partial: false };
+          });
+        }
+        return terms(engine, query).then(function (list) {
+          // Pages holding the terms in the order typed (电子保函, not 电子…保…函) come first.
+          var phrase = list.length > 1
+            ? engine.search('"' + list.join(" ") + '"', { filters: filters })
+            : Promise.resolve(null);
+          return Promise.all([phrase, engine.search(list.join(" "), { filters: filters })]).then(function (searches) {
+            var first = searches[0] ? searches[0].results : [];
+            var ids = new Set(first.map(function (result) { return result.id; }));
+            var found = first.concat((searches[1] ? searches[1].results : []).filter(function (result) {
+              return !ids.has(result.id);
+            }));
+            if (found.length) return { results: found, partial: false };
+            return searchSomeTerms(engine, list, filters).then(function (some) {
+              return { results: some, partial: some.length > 0 };
+            });
+          });
+        });
+      })
+      .then(function (found) {
+        if (mine !== generation) return;
+        results = found.results;
+        partial = found.partial;
+        shown = 0;
+        list.textContent = "";
+        return showMore().then(function () {
+          if (mine === generation) announce(countMessage(results.length, state.q));
+        });
+      })
+      .catch(fail);
+  }
+
+  // -- events ------------------------------------------------------------------------------------
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var state = readForm();
+    history.pushState(null, "", toQueryString(state));
+    run(state);
+  });
+
+  form.addEventListener("change", function (event) {
+    if (FILTERS.indexOf(event.target.name) < 0) return;
+    var state = readForm();
+    history.replaceState(null, "", toQueryString(state));
+    run(state);
+  });
+
+  input.addEventListener("input", function () {
+    // Fetch the index chunks for what is being typed; the search itself runs on submit.
+    var query = input.value.trim();
+    if (!query) return;
+    Promise.all([loadPagefind(), loadTable()])
+      .then(function (loaded) { loaded[0].preload(normalise(query, loaded[1])); })
+      .catch(function () {});
+  });
+
+  more.addEventListener("click", function () {
+    showMore().then(function (first) {
+      // Keyboard and screen reader users continue at the first of the new results.
+      var link = first && first.querySelector("a");
+      if (link) link.focus();
+      announce(countMessage(results.length, readForm().q));
+    });
+  });
+
+  window.addEventListener("popstate", function () {
+    var state = readUrl();
+    writeForm(state);
+    run(state);
+  });
+
+  // -- start -------------------------------------------------------------------------------------
+
+  form.hidden = false;
+  output.hidden = false;
+  if (nojs) nojs.hidden = true;
+  var initial = readUrl();
+  writeForm(initial);
+  loadPagefind().catch(fail);
+  if (initial.q || Object.keys(initial.filters).length) run(initial);
+})();
