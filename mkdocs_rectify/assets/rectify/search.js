@@ -161,7 +161,7 @@
    * Pagefind finds pages holding every term. Readers write as they speak (学历不够, 借钱不还),
    * so when no page holds them all, the pages holding the most telling terms are shown instead:
    * a term counts for more the fewer pages hold it (学历 more than 不够), and a single character
-   * (差, 打) for half as much as a word.
+   * (差, 打) for half as much as a word; a page holding single characters only is left out.
    */
   function searchSomeTerms(engine, list, filters) {
     if (list.length < 2) return Promise.resolve([]);
@@ -173,15 +173,18 @@
       searches.slice(1).forEach(function (search, i) {
         if (!search || !search.results.length) return;
         var weight = Math.log(1 + total / search.results.length);
-        if (Array.from(list[i]).length === 1 && HAN.test(list[i])) weight /= 2;
+        var word = !(Array.from(list[i]).length === 1 && HAN.test(list[i]));
+        if (!word) weight /= 2;
         search.results.forEach(function (result) {
-          var page = pages.get(result.id) || { result: result, weight: 0, score: 0 };
+          var page = pages.get(result.id) || { result: result, weight: 0, score: 0, word: false };
           page.weight += weight;
           page.score += result.score;
+          page.word = page.word || word;
           pages.set(result.id, page);
         });
       });
       return Array.from(pages.values())
+        .filter(function (page) { return page.word; })
         .sort(function (a, b) { return b.weight - a.weight || b.score - a.score; })
         .map(function (page) { return page.result; });
     });
