@@ -46,7 +46,8 @@ def import_command(source: str, out_dir: Path, report_id: str | None, force: boo
 
 def _read(source: str) -> bytes:
     if source == "-":
-        return click.get_binary_stream("stdin").read()
+        with click.open_file("-", "rb") as stream:
+            return stream.read()
     path = Path(source)
     try:
         return path.read_bytes()

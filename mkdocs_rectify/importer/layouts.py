@@ -107,8 +107,10 @@ def match_label(text: str) -> tuple[str, str] | None:
 
 # --- flat layout -------------------------------------------------------------------------------
 
+_FLAT_NUMBER = r"[1-9]\d{0,2}|[一二三四五六七八九十百]+"
 _FLAT_HEAD = re.compile(
-    r"^【?\s*问题(?:表现)?\s*(?P<n>\d{1,3}|[一二三四五六七八九十百]+)\s*】?\s*[:：.．、]?\s*(?P<rest>.*)$"
+    rf"^【?\s*问题(?:表现\s*(?P<n>{_FLAT_NUMBER})|\s*(?P<bare>{_FLAT_NUMBER})(?=\s*[:：.．、】\s]))"
+    r"\s*】?\s*[:：.．、]?\s*(?P<rest>.*)$"
 )
 
 
@@ -127,7 +129,8 @@ def _flat(paras: list[Para]) -> ParsedLayout | None:
         body = paras[head + 1 : stop]
         if last:
             body, end = _cut_closing(body, head + 1)
-        problem = RawProblem(cn_to_int(match.group("n")), None, None, [], [], line=paras[head].line)
+        number = cn_to_int(match.group("n") or match.group("bare"))
+        problem = RawProblem(number, None, None, [], [], line=paras[head].line)
         rest = match.group("rest").strip()
         if rest:
             problem.statement.append(rest)

@@ -61,6 +61,8 @@ _DATE_ONLY = re.compile(
 @dataclass
 class _Header:
     fields: dict[str, str] = field(default_factory=dict)
+    keys: dict[str, str] = field(default_factory=dict)
+    """Field kind → the key it was written with (``成文日期``), empty for a bare leading date."""
     title: str | None = None
     intro: list[str] = field(default_factory=list)
     unclassified: list[str] = field(default_factory=list)
@@ -182,6 +184,19 @@ def _assemble(
         )
         derived.append("published set to the latest date in the text")
     header.unclassified.extend(unplaced_dates)
+    for kind in ("written", "published"):
+        value = header.fields.get(kind)
+        if value is None:
+            continue
+        found = find_dates(value)
+        rest = value[: found[0][1][0]] + value[found[0][1][1] :] if found else value
+        if not found or found[0][0] != published or rest.strip(" ，,。"):
+            key = header.keys.get(kind)
+            header.unclassified.append(f"{key}：{value}" if key else value)
+        if not found:
+            warnings.append(
+                f"{header.keys.get(kind) or 'date line'} {value!r} is not a date; kept as unclassified"
+            )
 
     intro_text = "\n\n".join(header.intro)
     inspection_info = parse_inspection(intro_text)
@@ -303,6 +318,7 @@ def _read_header(paras: list[Para]) -> _Header:
                     header.unclassified.append(f"{item.key}：{item.value}" if item.key else item.value)
                 else:
                     header.fields[item.kind] = item.value.strip()
+                    header.keys[item.kind] = item.key
             header.unclassified.extend(metadata.residue)
             header.dropped.extend(Dropped(para.line, token, why) for token, why in metadata.dropped)
             header.cleaned[para.line] = metadata.text

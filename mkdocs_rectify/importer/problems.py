@@ -117,24 +117,27 @@ def draft_problem(raw: RawProblem, number: int, layout: str) -> ProblemDraft:
                 results.extend(split_items(paragraphs, ordinals=ordinals))
             elif found is None and text:
                 unclassified.append(text)
-        elif kind == "units":
-            parts = [part for part in re.split(r"[、，,；;\s]+", text.strip("。")) if part]
-            if parts and not units:
-                units = parts
-            elif text:
-                unclassified.append(text)
-        elif kind == "deadline":
-            when = _deadline(text)
-            if when is not None and deadline is None:
-                deadline = when
-            elif text:
-                unclassified.append(text)
-        elif kind == "completed_on":
-            when = parse_date(text)
-            if when is not None and completed_on is None:
-                completed_on, completed_text = when, text
-            elif text:
-                unclassified.append(text)
+        elif kind in {"units", "deadline", "completed_on"}:
+            # One short value on the label's line; anything else is kept as unclassified.
+            value, rest = (paragraphs[0].strip(), paragraphs[1:]) if paragraphs else ("", [])
+            unclassified.extend(rest)
+            if kind == "units":
+                parts = [part for part in re.split(r"[、，,；;\s]+", value.strip("。")) if part]
+                if parts and not units and all(len(part) <= _UNIT_MAX for part in parts):
+                    units = parts
+                    continue
+            elif kind == "deadline":
+                when = _deadline(value)
+                if when is not None and deadline is None:
+                    deadline = when
+                    continue
+            else:
+                when = _date_only(value)
+                if when is not None and completed_on is None:
+                    completed_on, completed_text = when, value
+                    continue
+            if value:
+                unclassified.append(value)
 
     if status is None:
         everything = "\n".join([*measures, *results, *next_steps])
@@ -170,12 +173,24 @@ def draft_problem(raw: RawProblem, number: int, layout: str) -> ProblemDraft:
     )
 
 
+_UNIT_MAX = 20
+_DATE_ONLY = re.compile(rf"^(?:{DATE})\s*底?\s*(?:前|以前|之前)?[。.]?$")
+
+
+def _date_only(text: str) -> dt.date | None:
+    """The date when ``text`` is nothing but a date (``2022年6月30日``, ``2022-06-30``)."""
+    found = parse_date(text)
+    if found is None or not (_DATE_ONLY.match(text) or re.fullmatch(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}", text)):
+        return None
+    return found
+
+
 def _deadline(text: str) -> dt.date | None:
-    """``2022年12月底前`` → 2022-12-31; ``2022年6月30日`` → that day."""
-    when = parse_date(text)
+    """``2022年12月底前`` → 2022-12-31; ``2022年6月30日前`` → that day; None unless the text is only that."""
+    when = _date_only(text)
     if when is not None:
         return when
-    match = re.search(DATE, text)
+    match = _DATE_ONLY.match(text)
     if match and not match.group("d"):
         year, month = cn_to_int(match.group("y")), cn_to_int(match.group("m"))
         if year and month and 1 <= month <= 12 and dt.MINYEAR <= year <= dt.MAXYEAR:

@@ -23,7 +23,7 @@ from mkdocs_rectify.importer.result import ImportedProblem, ImportResult
 
 __all__ = ["escape_markdown", "problem_filename", "render_files", "write_report"]
 
-_MARKDOWN_FIELDS = {"measures", "results", "next_steps", "intro"}
+_MARKDOWN_FIELDS = {"measures", "results", "next_steps", "intro", "unclassified"}
 
 
 class _Dumper(yaml.SafeDumper):
@@ -52,7 +52,8 @@ def _dump(data: dict[str, Any]) -> str:
     )
 
 
-_LINE_START = re.compile(r"^(?=[#>=]|[-+*][ \t]|\d+[.)][ \t])", re.MULTILINE)
+_LINE_START = re.compile(r"^(?=[#>=]|[-+*][ \t])", re.MULTILINE)
+_ORDERED = re.compile(r"^(\d+)([.)])(?=[ \t])", re.MULTILINE)
 _INLINE = re.compile(r"([\\`*_\[\]])")
 _TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
@@ -63,6 +64,7 @@ def escape_markdown(text: str) -> str:
     text = _INLINE.sub(r"\\\1", text)
     text = _ENTITY.sub("&amp;", text)
     text = _TAG_START.sub("&lt;", text)
+    text = _ORDERED.sub(r"\1\\\2", text)
     return _LINE_START.sub("\\\\", text)
 
 

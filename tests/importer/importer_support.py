@@ -11,6 +11,8 @@ from typing import Any
 
 import yaml
 
+from mkdocs_rectify.importer.normalize import normalize_punctuation
+
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED = ROOT / "tests" / "fixtures" / "haikou-2022-03-22.txt"
@@ -31,8 +33,8 @@ STRUCTURE = re.compile(
     r"|(?:整改措施|整改成效|下一步计划|整改结果|整改情况|整改进展|问题表现|责任单位|整改时限)\s*[:：]?"
     r"(?:\s*\d{1,2}\s*[.．、])?"
     r"|(?:^|(?<=[。；：]))\s*(?:\d{1,2}\s*[.．、]|[（(]\d{1,2}[)）]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)"
-    r"|(?:联系电话|通讯地址|通信地址|邮政地址|邮政编码|电子邮箱|信息来源|来源|发布时间|发布日期|日期|信息索引号|文件名称"
-    r"|发布机构|成文日期|公开方式|主题分类)\s*[:：]?"
+    r"|(?:联系电话|电话|通讯地址|通信地址|邮政地址|地址|邮政编码|邮编|电子邮箱|邮箱|信息来源|来源|发布时间|发布日期|日期"
+    r"|时间|信息索引号|索引号|文件名称|名称|发布机构|成文日期|公开方式|主题分类)\s*[:：]?"
     r"|\d{1,2}:\d{2}(?::\d{2})?",
     re.MULTILINE,
 )
@@ -93,10 +95,22 @@ def fragments(paragraph: str) -> list[str]:
 
 
 _CN_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(?:(\d{1,2})日|底前?)$")
+_ISO_DATE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def as_written(piece: str) -> str:
     """A Chinese date is written as an ISO date (``2022年12月底前``, a deadline, as the month's last day)."""
+    iso = _ISO_DATE.match(piece)
+    if iso:
+        return dt.date(*map(int, iso.groups())).isoformat() if _valid(*map(int, iso.groups())) else piece
     match = _CN_DATE.match(piece)
     if not match:
         return piece
@@ -122,3 +136,14 @@ def missing_characters(paragraphs: list[str], folder: Path) -> Counter[str]:
     wanted = Counter(char for char in content if not char.isspace())
     have = Counter(char for char in written if not char.isspace())
     return wanted - have
+
+
+def seed_article() -> list[str]:
+    """The seed's paragraphs without page chrome, punctuation normalised, capture losses repaired."""
+    lines = [" ".join(line.split()) for line in SEED.read_text("utf-8").splitlines()]
+    kept = [line for line in lines if line and line not in SEED_CHROME]
+    assert len(lines) - len(kept) > 0
+    text = normalize_punctuation("\n".join(kept))
+    for lost, repaired in CAPTURE_REPAIRS.items():
+        text = text.replace(lost, repaired)
+    return text.splitlines()

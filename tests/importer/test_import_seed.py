@@ -9,17 +9,16 @@ from pathlib import Path
 
 import pytest
 from importer_support import (
-    CAPTURE_REPAIRS,
     CURATED,
     SEED,
     SEED_CHROME,
     missing_characters,
     missing_fragments,
     read_report,
+    seed_article,
 )
 
 from mkdocs_rectify.importer import ImportResult, import_notice, write_report
-from mkdocs_rectify.importer.normalize import normalize_punctuation
 from mkdocs_rectify.model import Status
 
 MAX_REPAIR = 8
@@ -34,17 +33,6 @@ def seed_result() -> ImportResult:
 @pytest.fixture(scope="module")
 def seed_folder(seed_result: ImportResult, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return write_report(seed_result, tmp_path_factory.mktemp("seed") / "content", force=False)
-
-
-def seed_article() -> list[str]:
-    """The seed's paragraphs without page chrome, punctuation normalised, capture losses repaired."""
-    lines = [" ".join(line.split()) for line in SEED.read_text("utf-8").splitlines()]
-    kept = [line for line in lines if line and line not in SEED_CHROME]
-    assert len(lines) - len(kept) > 0
-    text = normalize_punctuation("\n".join(kept))
-    for lost, repaired in CAPTURE_REPAIRS.items():
-        text = text.replace(lost, repaired)
-    return text.splitlines()
 
 
 def test_seventeen_completed_problems(seed_result: ImportResult) -> None:
