@@ -5,9 +5,12 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import time
 from pathlib import Path
 
 from conftest import DEMO_ID, REPORT_YML, Build, problem_file, run_mkdocs
+from test_serve import fetch, wait_for
+from test_serve import served as served  # the fixture: a `mkdocs serve` of a small site
 
 from mkdocs_rectify.search.hanzi import content_language, map_json, site_characters, traditional_map
 
@@ -191,3 +194,20 @@ def test_materials_search_stays_when_ours_is_off(make_site) -> None:
     assert build.returncode == 0, build.output
     assert (build.site / "search" / "search_index.json").exists()
     assert 'data-md-component="search"' in build.html("demo-2024/1/")
+
+
+# -- mkdocs serve ----------------------------------------------------------------------------------------
+
+
+def test_serve_indexes_the_site_and_again_after_an_edit(served) -> None:
+    project, base, _ = served
+    wait_for(f"{base}/r-2024/1/", "原来的标题")
+    entry = wait_for(f"{base}/pagefind/pagefind-entry.json", '"zh"')
+    assert "rectify-search-box" in (fetch(f"{base}/r-2024/1/") or "")
+    assert "rectify-search__form" in (fetch(f"{base}/search/") or "")
+    (project / "content/r-2024/01.md").write_text(problem_file(1, "修改后的标题"), "utf-8")
+    wait_for(f"{base}/r-2024/1/", "修改后的标题")
+    deadline = time.monotonic() + 60
+    while fetch(f"{base}/pagefind/pagefind-entry.json") in (entry, None):
+        assert time.monotonic() < deadline, "the index was not rebuilt after the edit"
+        time.sleep(0.3)

@@ -94,7 +94,10 @@
   // -- the query's words -------------------------------------------------------------------------
 
   var HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
-  var LONGEST_WORD = 6;
+  // The indexer does not always cut the same text the same way (超期办件 is one word in some
+  // sentences, 超期 办 件 in others), so a query is cut twice: into the longest words of the
+  // index, and into words of at most two characters; pages found either way are results.
+  var CUTS = [6, 2];
   var known = new Map();
 
   /** Whether ``text`` is a word of the index (a quoted search matches whole words only). */
@@ -112,7 +115,7 @@
    * the index (超期办件 → 超期 办 件, as the indexer cut the text), other runs (12345, EPC) are
    * kept whole.
    */
-  function terms(engine, query) {
+  function terms(engine, query, longest) {
     var runs = [];
     query.split(/[\s\p{P}\p{S}]+/u).forEach(function (token) {
       var current = "";
@@ -136,7 +139,7 @@
             found.push(run.text);
             return null;
           }
-          return cut(engine, Array.from(run.text), found);
+          return cut(engine, Array.from(run.text), found, longest);
         });
       }, Promise.resolve())
       .then(function () {
@@ -144,16 +147,16 @@
       });
   }
 
-  function cut(engine, chars, found) {
+  function cut(engine, chars, found, longest) {
     if (!chars.length) return Promise.resolve();
     function tryLength(length) {
       var piece = chars.slice(0, length).join("");
       if (length === 1) return Promise.resolve(piece);
       return inIndex(engine, piece).then(function (yes) { return yes ? piece : tryLength(length - 1); });
     }
-    return tryLength(Math.min(LONGEST_WORD, chars.length)).then(function (piece) {
+    return tryLength(Math.min(longest, chars.length)).then(function (piece) {
       found.push(piece);
-      return cut(engine, chars.slice(Array.from(piece).length), found);
+      return cut(engine, chars.slice(Array.from(piece).length), found, longest);
     });
   }
 
@@ -188,6 +191,12 @@
         .sort(function (a, b) { return b.weight - a.weight || b.score - a.score; })
         .map(function (page) { return page.result; });
     });
+  }
+
+  /** The results of several searches, best score first. */
+  function merge(searches) {
+    return [].concat.apply([], searches.map(function (search) { return search ? search.results : []; }))
+      .sort(function (a, b) { return b.score - a.score; });
   }
 
   // -- the form and the URL ----------------------------------------------------------------------
@@ -335,23 +344,33 @@
             return { results: search ? search.results : [], partial: false };
           });
         }
-        return terms(engine, query).then(function (list) {
-          // Pages holding the terms in the order typed (电子保函, not 电子…保…函) come first.
-          var phrase = list.length > 1
-            ? engine.search('"' + list.join(" ") + '"', { filters: filters })
-            : Promise.resolve(null);
-          return Promise.all([phrase, engine.search(list.join(" "), { filters: filters })]).then(function (searches) {
-            var first = searches[0] ? searches[0].results : [];
-            var ids = new Set(first.map(function (result) { return result.id; }));
-            var found = first.concat((searches[1] ? searches[1].results : []).filter(function (result) {
-              return !ids.has(result.id);
-            }));
-            if (found.length) return { results: found, partial: false };
-            return searchSomeTerms(engine, list, filters).then(function (some) {
-              return { results: some, partial: some.length > 0 };
+        return Promise.all(CUTS.map(function (longest) { return terms(engine, query, longest); }))
+          .then(function (cuts) {
+            var lists = cuts.filter(function (list, i) {
+              return cuts.findIndex(function (other) { return other.join(" ") === list.join(" "); }) === i;
+            });
+            // Pages holding the terms in the order typed (电子保函, not 电子…保…函) come first.
+            var phrases = lists.filter(function (list) { return list.length > 1; }).map(function (list) {
+              return engine.search('"' + list.join(" ") + '"', { filters: filters });
+            });
+            var all = lists.map(function (list) { return engine.search(list.join(" "), { filters: filters }); });
+            return Promise.all([Promise.all(phrases), Promise.all(all)]).then(function (searches) {
+              // Phrase matches score alike, so both kinds are ordered by the word search's score.
+              var phrase = new Set(merge(searches[0]).map(function (result) { return result.id; }));
+              var seen = new Set();
+              var found = merge(searches[1]).concat(merge(searches[0])).filter(function (result) {
+                if (seen.has(result.id)) return false;
+                seen.add(result.id);
+                return true;
+              });
+              found = found.filter(function (result) { return phrase.has(result.id); })
+                .concat(found.filter(function (result) { return !phrase.has(result.id); }));
+              if (found.length) return { results: found, partial: false };
+              return searchSomeTerms(engine, lists[0], filters).then(function (some) {
+                return { results: some, partial: some.length > 0 };
+              });
             });
           });
-        });
       })
       .then(function (found) {
         if (mine !== generation) return;
