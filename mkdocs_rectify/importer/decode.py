@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from mkdocs_rectify.importer.errors import NoticeImportError
 
-__all__ = ["Decoded", "decode", "looks_like_html"]
+__all__ = ["Decoded", "decode", "is_html_document", "looks_like_html"]
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -26,6 +26,7 @@ _HTML_START = re.compile(
     rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<meta|<!--|<div|<p[\s>]|<table|<article|<section)",
     re.IGNORECASE,
 )
+_HTML_DOCUMENT = re.compile(rb"^\s*(?:<!doctype\s+html|<html[\s>])", re.IGNORECASE)
 _HTML_TAGS = re.compile(rb"<(?:p|div|br|span|td|table|body|html)[\s>/]", re.IGNORECASE)
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x1a")
 _GB_PLAUSIBLE = 0.97
@@ -43,6 +44,11 @@ def looks_like_html(data: bytes) -> bool:
     """Whether the bytes start like an HTML document or fragment (or carry several HTML tags)."""
     head = data[:4096].lstrip(codecs.BOM_UTF8)
     return bool(_HTML_START.match(head)) or len(_HTML_TAGS.findall(head)) >= 3
+
+
+def is_html_document(data: bytes) -> bool:
+    """Whether the bytes are a whole HTML document (``<!DOCTYPE html>`` or ``<html>`` first)."""
+    return bool(_HTML_DOCUMENT.match(data[:1024].lstrip(codecs.BOM_UTF8)))
 
 
 def decode(data: bytes, *, html: bool = False) -> Decoded:

@@ -206,8 +206,16 @@ def _numbered(text: str) -> tuple[int, int | None, str] | None:
     return None
 
 
+_NAMED_PROBLEM = re.compile(r"^关于[“\"「『][^”\"」』]{2,80}[”\"」』](?:的)?问题")
+"""``关于“…”的问题``, possibly followed on the same line by the description of the problem."""
+
+
 def _heading_like(text: str) -> bool:
-    if len(text) > _HEADING_MAX or match_label(text) is not None:
+    if match_label(text) is not None:
+        return False
+    if _NAMED_PROBLEM.match(text):
+        return True
+    if len(text) > _HEADING_MAX:
         return False
     body = text[:-1] if text.endswith("。") and text.startswith("关于") else text
     return not re.search(r"[。；;，,：:]$|。", body)

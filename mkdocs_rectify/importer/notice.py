@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from mkdocs_rectify.importer.chrome import Dropped, strip_chrome
 from mkdocs_rectify.importer.dates import find_dates
-from mkdocs_rectify.importer.decode import decode, looks_like_html
+from mkdocs_rectify.importer.decode import decode, is_html_document, looks_like_html
 from mkdocs_rectify.importer.errors import NoticeImportError
 from mkdocs_rectify.importer.html import extract_article
 from mkdocs_rectify.importer.layouts import Para, ParsedLayout, parse
@@ -116,7 +116,7 @@ def _is_html(source_name: str, data: bytes) -> bool:
     if name.endswith((".html", ".htm", ".shtml", ".xhtml")):
         return True
     if name.endswith(".txt"):
-        return False
+        return is_html_document(data)  # a page saved under the wrong name
     return looks_like_html(data)
 
 

@@ -17,7 +17,9 @@ from mkdocs_rectify.model import Status
 __all__ = ["ProblemDraft", "derive_title", "draft_problem", "number_problems"]
 
 _TITLE_MAX = 30
-_QUOTED = re.compile(r"^关于[“\"「『](?P<title>.+?)[”\"」』](?:的)?(?:问题|方面)?(?:的整改(?:情况)?)?[。]?$")
+_QUOTED = re.compile(
+    r"^关于[“\"「『](?P<title>[^”\"」』]+)[”\"」』](?:(?:的)?(?:问题|方面)(?:的整改(?:情况)?)?|$)"
+)
 _ABOUT = re.compile(r"^关于(?P<title>.+?)(?:的)?问题(?:的整改(?:情况)?)?[。]?$")
 
 

@@ -94,6 +94,17 @@ def test_stdin(tmp_path: Path) -> None:
     assert html.exit_code == 0 and "layout 问题表现N" in html.output
 
 
+def test_html_saved_as_txt_is_read_as_html(tmp_path: Path) -> None:
+    source = tmp_path / "saved-page.txt"
+    source.write_bytes((FIXTURES / "layout1.html").read_bytes())
+    result = run(str(source), "--out", str(tmp_path / "content"))
+    assert result.exit_code == 0, result.output
+    assert (
+        "qhsscjdglj-2023" in result.output
+        and "<p>" not in (tmp_path / "content" / "qhsscjdglj-2023" / "01.md").read_text()
+    )
+
+
 def test_id_option(tmp_path: Path) -> None:
     assert run(str(SEED), "--out", str(tmp_path), "--id", "haikou-2022").exit_code == 0
     assert (tmp_path / "haikou-2022" / "report.yml").is_file()

@@ -163,3 +163,24 @@ def test_html_densest_block_without_a_known_container() -> None:
     assert result.meta.title == "中共万宁市教育局党组关于巡察整改进展情况的通报"
     assert "机构概况" not in result.article_text
     assert result.meta.inspection.start == dt.date(2022, 3, 1)
+
+
+def test_heading_followed_by_its_description_on_the_same_line() -> None:
+    text = """中共某县水务局党组关于巡察整改情况的通报
+发布日期：2023-05-06
+（一）在“党的政治建设”方面
+（1）关于“理论学习不深入”的问题。巡察指出，局党组理论学习中心组全年仅学习4次，学用脱节。
+整改情况：制定年度学习计划，全年学习12次。
+整改进展：已完成。
+（2）关于“民主集中制执行不到位”的问题。“三重一大”事项未经集体研究。
+整改情况：修订《党组议事规则》。
+整改进展：正在整改。
+"""
+    result = import_notice(text.encode("gb18030"), source_name="notice.txt")
+    assert [problem.front_matter.title for problem in result.problems] == [
+        "理论学习不深入",
+        "民主集中制执行不到位",
+    ]
+    assert [problem.front_matter.status for problem in result.problems] == [DONE, BUSY]
+    assert result.problems[1].statement == "关于“民主集中制执行不到位”的问题。“三重一大”事项未经集体研究。"
+    assert result.meta.published == dt.date(2023, 5, 6) and result.report_id == "mxswj-2023"
