@@ -274,9 +274,9 @@ _DECLARED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _RATE = re.compile(r"(?:整改)?完成率(?:为|达到?|是)?\s*(\d+(?:\.\d+)?)\s*[%％]")
 
 
-def parse_declared(text: str) -> dict[str, float]:
+def parse_declared(text: str) -> dict[str, int | float]:
     """Counts the notice states about itself: total, completed, in_progress, ongoing, not_done, rate."""
-    found: dict[str, float] = {}
+    found: dict[str, int | float] = {}
     for key, pattern in _DECLARED:
         if key in found:
             continue

@@ -106,9 +106,14 @@ def import_notice(data: bytes, *, source_name: str, report_id: str | None = None
     layout = parse(paras)
     if layout is None:
         raise NoticeImportError(_NO_PROBLEMS)
-    return _assemble(
-        source_name, report_id, decoded.encoding, paras, layout, page_fields, page_title, dropped
-    )
+    try:
+        return _assemble(
+            source_name, report_id, decoded.encoding, paras, layout, page_fields, page_title, dropped
+        )
+    except ValidationError as error:  # a value the model refuses, e.g. an inspection ending before it starts
+        detail = error.errors()[0]
+        where = ".".join(str(part) for part in detail["loc"])
+        raise NoticeImportError(f"the imported data is not valid ({where}: {detail['msg']})") from None
 
 
 def _is_html(source_name: str, data: bytes) -> bool:
@@ -143,7 +148,7 @@ def _assemble(
     if title is None and page_title:
         title = re.split(r"\s*[_|｜]\s*|\s+-\s+", page_title)[0].strip() or None
         if title:
-            derived.append("title taken from the page title")
+            derived.append("title taken from the page (its <h1> or <title>)")
     if header.title and header.fields.get("title") and header.title != header.fields["title"]:
         header.unclassified.append(header.title)
     if not title:
@@ -229,7 +234,7 @@ def _assemble(
         warnings.extend(draft.warnings)
 
     declared_values = parse_declared("\n".join([*(para.text for para in paras[: layout.start]), *closing]))
-    declared = Declared(**declared_values) if declared_values else None  # type: ignore[arg-type]
+    declared = Declared.model_validate(declared_values) if declared_values else None
     if declared is not None:
         counts = {status: 0 for status in Status}
         for draft in drafts:
@@ -254,25 +259,20 @@ def _assemble(
             warnings.append(
                 f"problem {draft.number}: {len(draft.unclassified)} passage(s) kept as 'unclassified'"
             )
-    try:
-        meta = ReportMeta(
-            title=title,
-            issuer=issuer,
-            source=source,
-            published=published,
-            index_number=header.fields.get("index_number") or page_fields.get("index_number"),
-            disclosure=header.fields.get("disclosure") or page_fields.get("disclosure"),
-            inspection=inspection,
-            intro=intro_text,
-            contact=contact,
-            declared=declared,
-            unclassified=[item for item in unclassified if item.strip()],
-        )
-        problems = tuple(_validated(draft) for draft in drafts)
-    except ValidationError as error:
-        detail = error.errors()[0]
-        where = ".".join(str(part) for part in detail["loc"])
-        raise NoticeImportError(f"the imported data is not valid ({where}: {detail['msg']})") from None
+    meta = ReportMeta(
+        title=title,
+        issuer=issuer,
+        source=source,
+        published=published,
+        index_number=header.fields.get("index_number") or page_fields.get("index_number"),
+        disclosure=header.fields.get("disclosure") or page_fields.get("disclosure"),
+        inspection=inspection,
+        intro=intro_text,
+        contact=contact,
+        declared=declared,
+        unclassified=[item for item in unclassified if item.strip()],
+    )
+    problems = tuple(_validated(draft) for draft in drafts)
 
     final_id = report_id or derive_report_id(issuer, published.year)
     if final_id is None or not re.match(REPORT_ID_PATTERN, final_id):
