@@ -221,10 +221,6 @@ def _heading_like(text: str) -> bool:
     return not re.search(r"[。；;，,：:]$|。", body)
 
 
-def _strong(text: str) -> bool:
-    return _heading_like(text) and (text.startswith("关于") or "问题" in text or "方面" in text)
-
-
 def _leads_to_label(paras: list[Para], index: int) -> bool:
     """Whether a section label follows the heading at ``index`` (allowing sub-headings and a description)."""
     plain = 0
@@ -314,7 +310,11 @@ def _claimed(ancestors: list[_Heading]) -> list[int]:
 
 
 def _ancestors(ancestors: list[_Heading], paras: list[Para]) -> tuple[str | None, list[str]]:
-    """The category of a new problem and the group headings (with their text) that it carries."""
+    """The category of a new problem and the group headings (with their text) that it carries.
+
+    The category is the highest heading below the top level (``（一）…方面``), or a top-level heading
+    that names a 方面; the headings between it and the problem (``1.关于…问题的整改``) are groups.
+    """
     category_index = None
     for position in range(len(ancestors) - 1, -1, -1):
         if ancestors[position].level >= 1:
