@@ -42,7 +42,9 @@
       var bundle = new URL(root.getAttribute("data-bundle"), location.href).href;
       var base = new URL(root.getAttribute("data-root"), location.href).pathname;
       pagefind = import(bundle + "pagefind.js").then(function (module) {
-        return module.options({ baseUrl: base, excerptLength: 40 }).then(function () {
+        // No worker: it would download a second copy of Pagefind's code (41 kB) for searches
+        // that take milliseconds on the main thread.
+        return module.options({ baseUrl: base, excerptLength: 40, noWorker: true }).then(function () {
           // On a Chinese page Pagefind splits the query with the browser's word breaker, whose
           // dictionary is not the indexer's: it cuts 保函, 纸质 or 超期 into single characters
           // that match nothing. The query is split here instead, against the index itself

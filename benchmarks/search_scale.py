@@ -1,0 +1,237 @@
+"""Search at scale: build a synthetic site of N problems and measure what search costs.
+
+    python benchmarks/search_scale.py --problems 10000
+
+Writes a content folder of N problems (real Chinese sentences of the demo notice, shuffled
+deterministically; 500 problems a report, reports over ten years, every status, several units),
+builds it without search and with search, and prints:
+
+- the build time without and with search, and their ratio;
+- the indexing time and the indexer's peak memory (Pagefind run again on the built site);
+- the bytes a reader downloads for a first query on the search page, measured in Chromium by
+  adding up the bodies of every response (pagefind JS, WASM, metadata, index chunks, fragments
+  of the first page of results, the traditional→simplified map), as served without HTTP
+  compression, and what gzip on the server would make of the JavaScript;
+- the bytes of a problem page, and the size of the search bundle on disk.
+
+It is a benchmark, not a test: it prints numbers and checks nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+DEMO = ROOT / "content" / "hkszwglj-2022"
+STATUSES = ["completed", "completed", "completed", "ongoing", "in_progress", "not_done"]
+UNITS = [
+    "市政府服务中心",
+    "市公共资源交易中心",
+    "海口市民游客中心",
+    "办公室",
+    "财务科",
+    "人事科",
+    "12345热线",
+]
+THEME = "theme:\n  name: material\n  language: zh\n  font: false\n"
+QUERIES = ["电子保函", "12345热线", "办事大厅玩手机", "超期办件"]
+"""A rare word, a number with a word, a colloquial phrase, and common characters (办, 件) at worst."""
+
+
+def sentences() -> list[str]:
+    text = "".join(path.read_text("utf-8") for path in sorted(DEMO.glob("*.md")))
+    text = re.sub(r"^[a-z_]+:|^\s*- |\"|---", "", text, flags=re.M)
+    return [s.strip() + "。" for s in re.split(r"[。\n]", text) if len(s.strip()) > 8]
+
+
+def write_content(out: Path, problems: int, per_report: int = 500) -> None:
+    rng = random.Random(1)
+    pool = sentences()
+
+    def para(n: int) -> str:
+        return "".join(rng.choice(pool) for _ in range(n))
+
+    for r in range((problems + per_report - 1) // per_report):
+        folder = out / f"report-{r + 1:04d}"
+        folder.mkdir(parents=True)
+        meta = {
+            "title": f"第{r + 1}号巡察整改情况通报",
+            "issuer": f"测试单位{r + 1}党组",
+            "published": f"{2015 + r % 10}-{1 + r % 12:02d}-{1 + r % 28:02d}",
+            "intro": para(3),
+        }
+        (folder / "report.yml").write_text(yaml.safe_dump(meta, allow_unicode=True), "utf-8")
+        for n in range(1, min(per_report, problems - r * per_report) + 1):
+            front = {
+                "number": n,
+                "title": rng.choice(pool)[:20].rstrip("。，"),
+                "status": rng.choice(STATUSES),
+                "units": rng.sample(UNITS, 2),
+                "measures": [para(2) for _ in range(3)],
+                "results": [para(2)],
+                "next_steps": [para(1)],
+            }
+            dump = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10_000)
+            (folder / f"{n:04d}.md").write_text(f"---\n{dump}---\n{para(3)}\n", "utf-8")
+
+
+def project(root: Path, content: Path, search: bool) -> Path:
+    folder = root / ("with-search" if search else "without-search")
+    (folder / "docs").mkdir(parents=True)
+    plugin = "  - rectify:\n      content_dir: " + str(content) + ("" if search else "\n      search: false")
+    (folder / "mkdocs.yml").write_text(f"site_name: 基准\n{THEME}plugins:\n{plugin}\n", "utf-8")
+    return folder
+
+
+def build(folder: Path) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet"], cwd=folder, check=True, env=env)
+    return time.perf_counter() - start
+
+
+INDEX_AGAIN = """
+import resource, sys, time
+from pathlib import Path
+from mkdocs_rectify.search import index_site
+start = time.perf_counter()
+stats = index_site(Path(sys.argv[1]), language="zh")
+seconds = time.perf_counter() - start
+peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(stats.pages, f"{seconds:.2f}", peak_kib)
+"""
+
+
+def index_again(site: Path) -> tuple[int, float, float]:
+    """Pages, seconds and the Pagefind process's peak resident memory (MiB)."""
+    out = subprocess.run(
+        [sys.executable, "-c", INDEX_AGAIN, str(site)], check=True, capture_output=True, text=True
+    ).stdout.split()
+    return int(out[0]), float(out[1]), int(out[2]) / 1024
+
+
+def first_query(site: Path, query: str) -> dict[str, int]:
+    """Bytes per kind of file downloaded by the search page for its first query, in Chromium."""
+    from conftest import CHROMIUM, CHROMIUM_ARGS, serve_dir
+    from playwright.sync_api import sync_playwright
+
+    sizes: dict[str, int] = {}
+    gzipped_js = 0
+    with serve_dir(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        bodies: list[tuple[str, bytes]] = []
+
+        def keep(response) -> None:
+            if "/pagefind/" in response.url or response.url.endswith("hanzi.json"):
+                try:
+                    bodies.append((response.url, response.body()))
+                except Exception:  # a worker's response body may not be available to the page
+                    bodies.append((response.url, b""))
+
+        page.context.on("response", keep)
+        page.goto(url + "/search/", wait_until="networkidle")
+        page.fill("#rectify-search-q", query)
+        page.press("#rectify-search-q", "Enter")
+        page.wait_for_selector("[data-rectify-search-output][aria-busy=false]", timeout=120_000)
+        page.wait_for_load_state("networkidle")
+        results = page.locator(".rectify-search__result").count()
+        status = page.inner_text("[data-rectify-search-status]")
+        browser.close()
+    for address, body in bodies:
+        name = address.rsplit("/", 1)[-1].split("?")[0]
+        on_disk = site / "pagefind" / name
+        size = len(body) if body or not on_disk.is_file() else on_disk.stat().st_size
+        kind = (
+            "fragment"
+            if "/fragment/" in address
+            else "index chunk"
+            if "/index/" in address
+            else "filter chunk"
+            if "/filter/" in address
+            else "meta"
+            if name.endswith(".pf_meta")
+            else "wasm"
+            if "wasm" in name
+            else "map"
+            if name == "hanzi.json"
+            else "js"
+            if name.endswith(".js")
+            else "other"
+        )
+        sizes[kind] = sizes.get(kind, 0) + size
+        if kind == "js":
+            gzipped_js += len(gzip.compress(on_disk.read_bytes(), 9))
+    sizes["_js_gzipped"] = gzipped_js
+    sizes["_requests"] = len(bodies)
+    sizes["_results"] = results
+    print(f"first query {query!r}: {status}")
+    return sizes
+
+
+def tree_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--problems", type=int, default=10_000)
+    parser.add_argument("--site", type=Path, help="only measure the queries on this built site")
+    parser.add_argument(
+        "--keep", type=Path, help="build here and keep the sites (default: a temporary folder)"
+    )
+    args = parser.parse_args()
+    if args.site:
+        measure(args.site)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        root = args.keep or Path(tmp)
+        content = root / "content"
+        write_content(content, args.problems)
+        print(f"problems: {args.problems} in {len(list(content.iterdir()))} reports")
+        plain = build(project(root, content, search=False))
+        print(f"build without search: {plain:8.1f} s")
+        searched_project = project(root, content, search=True)
+        searched = build(searched_project)
+        print(f"build with search:    {searched:8.1f} s   ratio {searched / plain:.2f}")
+        site = searched_project / "site"
+        pages, seconds, peak = index_again(site)
+        print(f"indexing {pages} pages: {seconds:.1f} s, Pagefind peak memory {peak:.0f} MiB")
+        bundle = site / "pagefind"
+        files = sum(1 for _ in bundle.rglob("*"))
+        print(f"search bundle on disk: {tree_bytes(bundle) / 1e6:.1f} MB in {files} files")
+        problem = site / "report-0001" / "1" / "index.html"
+        print(f"a problem page: {problem.stat().st_size / 1e3:.1f} kB of HTML (no search index)")
+        measure(site)
+
+
+def measure(site: Path) -> None:
+    for query in QUERIES:
+        sizes = first_query(site, query)
+        total = sum(v for k, v in sizes.items() if not k.startswith("_"))
+        parts = ", ".join(
+            f"{kind} {sizes[kind] / 1e3:.1f}"
+            for kind in ("js", "wasm", "meta", "index chunk", "filter chunk", "fragment", "map")
+            if kind in sizes
+        )
+        print(f"  {total / 1e3:.1f} kB in {sizes['_requests']} requests ({parts} kB)")
+        gzipped = total - sizes.get("js", 0) + sizes["_js_gzipped"]
+        print(f"  with gzip on the JavaScript: {gzipped / 1e3:.1f} kB")
+
+
+if __name__ == "__main__":
+    main()
