@@ -12,8 +12,9 @@ import yaml
 
 from mkdocs_rectify.locale import Locale
 from mkdocs_rectify.model import Problem, Report, Site
+from mkdocs_rectify.statement import STATEMENT_URI
 
-__all__ = ["DATA_DIR", "OVERVIEW_URI", "SEARCH_URI", "PageKey", "PagePlan", "plan_pages"]
+__all__ = ["DATA_DIR", "OVERVIEW_URI", "SEARCH_URI", "STATEMENT_URI", "PageKey", "PagePlan", "plan_pages"]
 
 OVERVIEW_URI = "index.md"
 SEARCH_URI = "search/index.md"
@@ -54,7 +55,9 @@ def problem_uri(report_id: str, number: int) -> str:
     return f"{report_id}/{number}.md"
 
 
-def plan_pages(site: Site, locale: Locale, *, overview: bool, search: bool = False) -> list[PagePlan]:
+def plan_pages(
+    site: Site, locale: Locale, *, overview: bool, search: bool = False, statement: bool = False
+) -> list[PagePlan]:
     """Every page the content produces, in reading order."""
     plans: list[PagePlan] = []
     if overview:
@@ -77,6 +80,9 @@ def plan_pages(site: Site, locale: Locale, *, overview: bool, search: bool = Fal
             )
         )
         plans.extend(_problem_plan(report, problem, locale) for problem in report.problems)
+    if statement:
+        title = locale.t("statement.title")
+        plans.append(PagePlan(PageKey("statement"), STATEMENT_URI, "rectify/statement.html", title, False))
     return plans
 
 

@@ -6,6 +6,8 @@ Everything that can live without MkDocs lives elsewhere (``model``, ``loader``, 
 
 from __future__ import annotations
 
+import datetime as dt
+from functools import partial
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -31,6 +33,7 @@ from mkdocs_rectify.render import MarkdownRenderer, OverviewView, ProblemView, R
 from mkdocs_rectify.search import BUNDLE_DIR, SearchView, index_site, site_characters, traditional_map
 from mkdocs_rectify.search.hanzi import content_language, map_json
 from mkdocs_rectify.search.indexer import PagefindError
+from mkdocs_rectify.statement import CARE_SHORTCUT, CONFORMANCE, STATEMENT_URI, Statement, message_html
 
 __all__ = ["RectifyConfig", "RectifyPlugin"]
 
@@ -39,6 +42,48 @@ log = get_plugin_logger("rectify")
 PACKAGE = resources.files("mkdocs_rectify")
 ASSETS = ("assets/rectify/rectify.css", "assets/rectify/rectify.js", "assets/rectify/search.js")
 SEARCH_MAP = "search/hanzi.json"
+A11Y_SCRIPTS = ("assets/rectify/care.js", "assets/rectify/header.js")
+"""关怀版 and keyboard access to the navigation drawer; loaded by every page."""
+
+
+class AccessibilityContactConfig(base.Config):
+    """``accessibility.contact``: where readers report an accessibility problem."""
+
+    phone = c.Optional(c.Type((str, int)))
+    """A phone number, as printed (a short hotline such as 12345 may be written unquoted)."""
+    email = c.Optional(c.Type(str))
+    """An e-mail address."""
+    address = c.Optional(c.Type(str))
+    """A postal address."""
+
+
+class AccessibilityConfig(base.Config):
+    """``accessibility:``: the accessibility statement (无障碍声明), published at ``accessibility/``."""
+
+    statement = c.Type(bool, default=True)
+    """Generate the statement page and link it from the footer of every page."""
+    standard = c.Type(str, default="WCAG 2.2 AA")
+    """The standard the site is built to meet."""
+    conformance = c.Choice(CONFORMANCE, default="partial")
+    """How far the site meets it: ``full``, ``partial`` or ``none`` (as in the GOV.UK statement)."""
+    limitations = c.ListOfItems(c.Type(str), default=[])
+    """Known limitations, one sentence each (non-accessible content)."""
+    improvements = c.ListOfItems(c.Type(str), default=[])
+    """What the publisher is doing to improve accessibility, one sentence each."""
+    contact = c.SubConfig(AccessibilityContactConfig)
+    """How to report a problem; by default the contact of the first report that gives a phone or e-mail."""
+    response_days = c.Type(int, default=5)
+    """Working days within which the publisher answers a report."""
+    date = c.Optional(c.Type(dt.date))
+    """The day the statement was prepared (``2024-05-06``)."""
+    reviewed = c.Optional(c.Type(dt.date))
+    """The day the statement was last reviewed."""
+    tested = c.Optional(c.Type(dt.date))
+    """The day the site was last tested."""
+    tested_by = c.Optional(c.Type(str))
+    """Who tested it."""
+    complaints = c.Optional(c.Type(str))
+    """Where to turn when not satisfied with the answer (enforcement procedure)."""
 
 
 class RectifyConfig(base.Config):
@@ -58,6 +103,8 @@ class RectifyConfig(base.Config):
     """Full-text search with Pagefind: a search box in the header, a search page (``search/``) with
     filters by status, report, responsible unit and year, and the index in ``pagefind/``, built
     after the site. Material's own ``search`` plugin is switched off while this is on."""
+    accessibility = c.SubConfig(AccessibilityConfig)
+    """The accessibility statement: standard, known limitations, contact, answer time, dates."""
 
 
 class RectifyPlugin(BasePlugin[RectifyConfig]):
@@ -67,6 +114,7 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
 
     def __init__(self) -> None:
         self._command = "build"
+        self._site_name = ""
         self._site: Site | None = None
         self._errors: ContentErrors | None = None
         self._locale: Locale | None = None
@@ -94,6 +142,7 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base_dir = Path(config.config_file_path or ".").parent
         self.config.content_dir = str((base_dir / self.config.content_dir).resolve())
+        self._site_name = config.site_name
         unknown = set(self.config.status_labels) - {s.value for s in Status}
         if unknown:
             raise PluginError(
@@ -107,6 +156,7 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, templates)
         config.extra_css.append(ASSETS[0])
         config.extra_javascript.append(ASSETS[1])
+        config.extra_javascript.extend(A11Y_SCRIPTS)
         self._renderer = MarkdownRenderer(config.markdown_extensions, config.mdx_configs)
         if self.config.search:
             self._disable_material_search(config)
@@ -148,13 +198,19 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
 
     @event_priority(50)  # Before other plugins, so that they see the generated pages.
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        for asset in ASSETS:
+        for asset in (*ASSETS, *A11Y_SCRIPTS):
             files.append(File.generated(config, asset, content=(PACKAGE / asset).read_bytes()))
         if self._errors is not None:
             self._add_error_page(files, config)
             return files
         assert self._site is not None
-        plans = plan_pages(self._site, self.locale, overview=self.config.overview, search=self.config.search)
+        plans = plan_pages(
+            self._site,
+            self.locale,
+            overview=self.config.overview,
+            search=self.config.search,
+            statement=self.config.accessibility.statement,
+        )
         self._plans, self._urls = {}, {}
         self._positions = {PageKey("report", r.id): (r, -1) for r in self._site.reports}
         for report in self._site.reports:
@@ -166,6 +222,7 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
                     f"rectify: {config.docs_dir}/{plan.src_uri} exists, but the plugin generates that page; "
                     "rename or remove the file"
                     + (", or set overview: false" if plan.src_uri == OVERVIEW_URI else "")
+                    + (", or set accessibility: {statement: false}" if plan.src_uri == STATEMENT_URI else "")
                 )
             inclusion = InclusionLevel.INCLUDED if plan.in_nav else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, plan.src_uri, content=plan.stub(), inclusion=inclusion)
@@ -210,7 +267,11 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
         for index, item in enumerate(nav.items):
             if isinstance(item, Section) and len(item.children) == 1:
                 child = item.children[0]
-                if isinstance(child, Page) and child.file.src_uri in self._plans:
+                # So does a folder of the docs that holds only its index page, when MkDocs builds the
+                # nav: the section would be titled after the folder ("guide" → "Guide", English on
+                # a Chinese site) instead of the page's own title.
+                lone_index = config.nav is None and isinstance(child, Page) and child.is_index
+                if isinstance(child, Page) and (child.file.src_uri in self._plans or lone_index):
                     child.parent = item.parent
                     nav.items[index] = child
         return nav
@@ -220,6 +281,8 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         search_url = self._urls.get(PageKey("search")) if self._site is not None else None
         env.globals["rectify"] = TemplateHelpers(self.locale, search_url=search_url)
+        if self._site is not None:
+            env.globals["rectify"].statement_url = self._urls.get(PageKey("statement"))
         return env
 
     @event_priority(-100)  # Last: index the HTML as the other plugins have left it.
@@ -246,6 +309,9 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
             return {"kind": "errors", "errors": self._errors.errors if self._errors else []}
         site, render = self._site, self._renderer
         assert site is not None and render is not None
+        if key.kind == "statement":
+            contacts = (r.meta.contact for r in site.reports if r.meta.contact.phone or r.meta.contact.email)
+            return Statement.from_options(self._site_name, self.config.accessibility, next(contacts, None))
         if key.kind == "overview":
             return OverviewView(site, [(r, self._url_of(r.id, None)) for r in site.reports])
         if key.kind == "search":
@@ -288,6 +354,10 @@ class TemplateHelpers:
         self.search_url = search_url
         """The search page's URL (from the site root), or None when search is off."""
         self.search_src = SEARCH_URI
+        self.statement_url: str | None = None
+        """The accessibility statement's URL (from the site root), or None when it is not generated."""
+        self.care_shortcut = CARE_SHORTCUT
+        self.t_html = partial(message_html, locale)
         self.statuses = list(Status)
         self.t = locale.t
         self.status = locale.status

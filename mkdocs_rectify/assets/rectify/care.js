@@ -1,0 +1,104 @@
+/*
+ * rectify-care: 关怀版 (care mode) for elderly readers.
+ *
+ * partials/rectify/care-head.html has already applied the reader's choice to <html> before the
+ * first paint (data-rectify-care); this file makes the toggle work — by click, Enter or Space, and
+ * by the shortcut Alt+Shift+C anywhere on the page — keeps aria-pressed true to the state,
+ * remembers the choice for every page of the origin (localStorage "rectify-care") and announces
+ * each change in the polite live region next to the button. All styling is in rectify.css.
+ * Plain ES5: it must run on old phones.
+ */
+(function () {
+  "use strict";
+
+  var KEY = "rectify-care";
+  var ATTR = "data-rectify-care";
+  var root = document.documentElement;
+
+  function isOn() {
+    return root.hasAttribute(ATTR);
+  }
+
+  function toggles() {
+    return document.querySelectorAll("[data-rectify-care-toggle]");
+  }
+
+  function sync() {
+    var list = toggles();
+    for (var i = 0; i < list.length; i++) {
+      list[i].setAttribute("aria-pressed", isOn() ? "true" : "false");
+    }
+  }
+
+  function announce(on) {
+    var status = document.querySelector("[data-rectify-care-status]");
+    var toggle = toggles()[0];
+    if (!status || !toggle) {
+      return;
+    }
+    var text = toggle.getAttribute(on ? "data-rectify-care-on" : "data-rectify-care-off") || "";
+    // Empty first, then fill after a pause: screen readers announce a changed text, even the same one.
+    status.textContent = "";
+    window.setTimeout(function () {
+      status.textContent = text;
+    }, 150);
+  }
+
+  function apply(on) {
+    if (on) {
+      root.setAttribute(ATTR, "");
+    } else {
+      root.removeAttribute(ATTR);
+    }
+    sync();
+  }
+
+  function set(on) {
+    apply(on);
+    try {
+      if (on) {
+        localStorage.setItem(KEY, "on");
+      } else {
+        localStorage.removeItem(KEY);
+      }
+    } catch (error) {
+      // Storage may be off (private mode, policies): the mode still holds on this page.
+    }
+    announce(on);
+  }
+
+  function isToggle(node) {
+    while (node && node.nodeType === 1) {
+      if (node.hasAttribute("data-rectify-care-toggle")) {
+        return true;
+      }
+      node = node.parentNode;
+    }
+    return false;
+  }
+
+  document.addEventListener("click", function (event) {
+    if (isToggle(event.target)) {
+      set(!isOn());
+    }
+  });
+
+  // Alt+Shift+C (the documented shortcut, aria-keyshortcuts on the button). event.code names the
+  // physical key, so the shortcut works whatever character the layout gives it (macOS: Ç).
+  document.addEventListener("keydown", function (event) {
+    var isC = event.code ? event.code === "KeyC" : event.keyCode === 67;
+    if (isC && event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && !event.repeat) {
+      event.preventDefault();
+      set(!isOn());
+    }
+  });
+
+  // The reader changed the mode in another tab of the same site.
+  window.addEventListener("storage", function (event) {
+    if (event.key === KEY) {
+      apply(event.newValue === "on");
+    }
+  });
+
+  sync();
+})();

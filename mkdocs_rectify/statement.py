@@ -1,0 +1,102 @@
+"""The accessibility statement (无障碍声明) and the 关怀版 keyboard shortcut.
+
+The statement follows the sections of the GOV.UK model accessibility statement; what it says comes
+from the ``accessibility:`` options of the plugin, its sentences from the locale files. This module
+imports nothing from MkDocs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from mkdocs_rectify.locale import Locale
+from mkdocs_rectify.model import Contact
+
+__all__ = ["CARE_SHORTCUT", "CONFORMANCE", "STATEMENT_URI", "Statement", "StatementContact", "message_html"]
+
+STATEMENT_URI = "accessibility.md"
+"""Source path of the generated statement page (published at ``accessibility/``)."""
+
+CARE_SHORTCUT = "Alt+Shift+C"
+"""The shortcut that switches 关怀版 on and off (``aria-keyshortcuts`` syntax); care.js knows it too."""
+
+CONFORMANCE = ("full", "partial", "none")
+"""Compliance status as in the GOV.UK statement: fully, partially or not compliant."""
+
+
+@dataclass(frozen=True)
+class StatementContact:
+    """Where to report an accessibility problem."""
+
+    phone: str | None = None
+    email: str | None = None
+    address: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not (self.phone or self.email or self.address)
+
+
+@dataclass(frozen=True)
+class Statement:
+    """What ``rectify/statement.html`` receives as ``rectify_page``."""
+
+    kind = "statement"
+    site_name: str
+    standard: str
+    conformance: str
+    limitations: tuple[str, ...]
+    improvements: tuple[str, ...]
+    contact: StatementContact
+    response_days: int
+    prepared: dt.date | None
+    reviewed: dt.date | None
+    tested: dt.date | None
+    tested_by: str | None
+    complaints: str | None
+    care_shortcut: str = CARE_SHORTCUT
+
+    @classmethod
+    def from_options(
+        cls, site_name: str, options: Mapping[str, Any], fallback_contact: Contact | None = None
+    ) -> Statement:
+        """The statement of a site from its ``accessibility:`` options.
+
+        Without a contact of its own, the statement gives ``fallback_contact`` (the issuer of a report).
+        """
+        given = options.get("contact") or {}
+        phone = given.get("phone")
+        contact = StatementContact(
+            str(phone) if phone is not None else None, given.get("email"), given.get("address")
+        )
+        if contact.empty and fallback_contact is not None:
+            contact = StatementContact(
+                fallback_contact.phone, fallback_contact.email, fallback_contact.address
+            )
+        return cls(
+            site_name=site_name,
+            standard=options.get("standard") or "WCAG 2.2 AA",
+            conformance=options.get("conformance") or "partial",
+            limitations=tuple(options.get("limitations") or ()),
+            improvements=tuple(options.get("improvements") or ()),
+            contact=contact,
+            response_days=int(options.get("response_days") or 5),
+            prepared=options.get("date"),
+            reviewed=options.get("reviewed"),
+            tested=options.get("tested"),
+            tested_by=options.get("tested_by"),
+            complaints=options.get("complaints"),
+        )
+
+
+def message_html(locale: Locale, key: str, /, **values: Any) -> Markup:
+    """The message at ``key`` as HTML: its text escaped, and each value escaped unless it is ``Markup``.
+
+    Templates pass HTML for a placeholder with ``| safe``, e.g. a ``<kbd>`` around a shortcut.
+    """
+    return escape(locale.t(key)).format(**values)
