@@ -148,20 +148,30 @@ class _Anchor:
     title: str | None
     named: bool = False
     """Whether the link has content that names it (text, an image with alt text, an aria-label)."""
+    lang: str | None = None
+    """The language of the link's text, from its own ``lang`` or the nearest element's."""
 
 
 class _Rewriter(HTMLParser):
     def __init__(
-        self, source: str, policy: LeavePolicy, href_for: Callable[[Destination], str], hint: str
+        self,
+        source: str,
+        policy: LeavePolicy,
+        href_for: Callable[[Destination], str],
+        hint: str,
+        hint_lang: str | None,
     ) -> None:
         super().__init__(convert_charrefs=True)
         self.source = source
         self.policy = policy
         self.href_for = href_for
         self.hint = hint
+        self.hint_lang = hint_lang
         self.edits: list[tuple[int, int, str]] = []
         self.destinations: dict[str, Destination] = {}
         self.open: list[str] = []
+        self.langs: list[str | None] = []
+        """The ``lang`` attribute of each open element, if it has one."""
         self.anchor: _Anchor | None = None
         self.svg_depth = 0
         self._lines = [0]
@@ -188,6 +198,7 @@ class _Rewriter(HTMLParser):
             self.svg_depth -= 1
         if tag in self.open:
             while self.open:
+                self.langs.pop()
                 if self.open.pop() == tag:
                     break
 
@@ -214,6 +225,7 @@ class _Rewriter(HTMLParser):
             self.svg_depth += 1
         if tag not in VOID and not self_closing:
             self.open.append(tag)
+            self.langs.append(dict(attrs).get("lang"))
 
     def _link(self, tag: str, attrs: list[tuple[str, str | None]], start: int, *, self_closing: bool) -> None:
         names = [name for name, _ in attrs]
@@ -247,11 +259,13 @@ class _Rewriter(HTMLParser):
         self.edits.append((start, end, _start_tag(tag, out, self_closing=self_closing and tag != "a")))
         if tag == "a" and not label_hint and not self_closing:
             attributes = dict(attrs)
+            lang = attributes.get("lang") or next((x for x in reversed(self.langs) if x), None)
             self.anchor = _Anchor(
                 destination,
                 end,
                 attributes.get("title"),
                 named=bool((attributes.get("aria-label") or "").strip()),
+                lang=lang,
             )
 
     def _close_anchor(self, position: int) -> None:
@@ -261,8 +275,17 @@ class _Rewriter(HTMLParser):
         text = self.hint
         if not anchor.named and anchor.title and anchor.title.strip():
             text = anchor.title.strip() + self.hint
-        span = f'<span class="{HINT_CLASS}" data-pagefind-ignore>{html.escape(text)}</span>'
+        # In a passage of another language (lang="en" around "Made with …"), the hint says in
+        # which language it is, so that screen readers pronounce it right.
+        lang = ""
+        if self.hint_lang and anchor.lang and _primary(anchor.lang) != _primary(self.hint_lang):
+            lang = f' lang="{html.escape(self.hint_lang)}"'
+        span = f'<span class="{HINT_CLASS}"{lang} data-pagefind-ignore>{html.escape(text)}</span>'
         self.edits.append((position, position, span))
+
+
+def _primary(lang: str) -> str:
+    return lang.strip().lower().replace("_", "-").split("-")[0]
 
 
 def _start_tag(tag: str, attrs: list[tuple[str, str | None]], *, self_closing: bool) -> str:
@@ -277,13 +300,15 @@ def rewrite_links(
     policy: LeavePolicy,
     href_for: Callable[[Destination], str],
     hint: str,
+    hint_lang: str | None = None,
 ) -> RewriteResult:
     """Rewrite the leaving links of an HTML document (see the module's docstring).
 
     ``href_for`` gives the address of a destination's notice page as seen from this document;
-    ``hint`` is the visually hidden text added to each leaving link (e.g. ``（将离开本站）``).
+    ``hint`` is the visually hidden text added to each leaving link (e.g. ``（将离开本站）``), in
+    the language ``hint_lang`` (marked where the link sits in a passage of another language).
     """
-    parser = _Rewriter(source, policy, href_for, hint)
+    parser = _Rewriter(source, policy, href_for, hint, hint_lang)
     parser.feed(source)
     parser.close()
     if not parser.edits:

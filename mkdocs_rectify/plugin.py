@@ -7,24 +7,28 @@ Everything that can live without MkDocs lives elsewhere (``model``, ``loader``, 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from functools import partial
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from jinja2 import Environment
+from mkdocs.commands.build import get_context
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url, is_error_template, write_file
 from mkdocs.utils.templates import TemplateContext
 
-from mkdocs_rectify import export
+from mkdocs_rectify import export, leave
 from mkdocs_rectify.loader import ContentErrors, load_site
 from mkdocs_rectify.locale import AVAILABLE, Locale, locale_for_language
 from mkdocs_rectify.model import Report, Site, Status
@@ -44,6 +48,10 @@ ASSETS = ("assets/rectify/rectify.css", "assets/rectify/rectify.js", "assets/rec
 SEARCH_MAP = "search/hanzi.json"
 A11Y_SCRIPTS = ("assets/rectify/care.js", "assets/rectify/header.js")
 """关怀版 and keyboard access to the navigation drawer; loaded by every page."""
+PAGE_SCRIPTS = ("assets/rectify/read-aloud.js", "assets/rectify/leave.js")
+"""Read aloud (朗读) on problem and report pages, and the dialog before leaving the site."""
+LEAVE_TEMPLATE = "rectify/leave.html"
+LEAVE_DIALOG = "partials/rectify/leave.html"
 
 
 class AccessibilityContactConfig(base.Config):
@@ -86,6 +94,16 @@ class AccessibilityConfig(base.Config):
     """Where to turn when not satisfied with the answer (enforcement procedure)."""
 
 
+class LeaveSiteConfig(base.Config):
+    """``leave_site:``: the notice before a reader follows a link to another site (即将离开本网站)."""
+
+    enabled = c.Type(bool, default=True)
+    """Send links to other sites through the notice: a dialog, or without JavaScript a notice page."""
+    allow = c.ListOfItems(c.Type(str), default=[])
+    """Hosts readers go to without a notice: ``www.gov.cn`` exactly, ``*.gov.cn`` for gov.cn and all
+    its sub-domains. The host of ``site_url`` never needs one."""
+
+
 class RectifyConfig(base.Config):
     """Options of the ``rectify`` plugin in ``mkdocs.yml``."""
 
@@ -105,6 +123,8 @@ class RectifyConfig(base.Config):
     after the site. Material's own ``search`` plugin is switched off while this is on."""
     accessibility = c.SubConfig(AccessibilityConfig)
     """The accessibility statement: standard, known limitations, contact, answer time, dates."""
+    leave_site = c.SubConfig(LeaveSiteConfig)
+    """The notice before leaving the site: ``{enabled: true, allow: ["*.gov.cn"]}``."""
 
 
 class RectifyPlugin(BasePlugin[RectifyConfig]):
@@ -122,6 +142,13 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
         self._urls: dict[PageKey, str] = {}
         self._renderer: MarkdownRenderer | None = None
         self._positions: dict[PageKey, tuple[Report, int]] = {}
+        self._leave_policy: leave.LeavePolicy | None = None
+        self._notices = leave.NoticeRegistry()
+        self._notice_files: dict[str, File] = {}
+        self._leave_dialog: str | None = None
+        self._env: Environment | None = None
+        self._nav: Navigation | None = None
+        self._files: Files | None = None
 
     # -- life cycle -------------------------------------------------------------------------
 
@@ -157,6 +184,14 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
         config.extra_css.append(ASSETS[0])
         config.extra_javascript.append(ASSETS[1])
         config.extra_javascript.extend(A11Y_SCRIPTS)
+        config.extra_javascript.extend(PAGE_SCRIPTS)
+        site_host = urlsplit(config.site_url or "").hostname
+        leave_site = self.config.leave_site
+        self._leave_policy = (
+            leave.LeavePolicy([site_host] if site_host else [], leave_site.allow)
+            if leave_site.enabled
+            else None
+        )
         self._renderer = MarkdownRenderer(config.markdown_extensions, config.mdx_configs)
         if self.config.search:
             self._disable_material_search(config)
@@ -198,7 +233,7 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
 
     @event_priority(50)  # Before other plugins, so that they see the generated pages.
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        for asset in (*ASSETS, *A11Y_SCRIPTS):
+        for asset in (*ASSETS, *A11Y_SCRIPTS, *PAGE_SCRIPTS):
             files.append(File.generated(config, asset, content=(PACKAGE / asset).read_bytes()))
         if self._errors is not None:
             self._add_error_page(files, config)
@@ -274,11 +309,14 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
                 if isinstance(child, Page) and (child.file.src_uri in self._plans or lone_index):
                     child.parent = item.parent
                     nav.items[index] = child
+        self._nav = nav
         return nav
 
     # -- templates -------------------------------------------------------------------------------
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        self._env, self._files = env, files
+        self._notices, self._notice_files, self._leave_dialog = leave.NoticeRegistry(), {}, None
         search_url = self._urls.get(PageKey("search")) if self._site is not None else None
         env.globals["rectify"] = TemplateHelpers(self.locale, search_url=search_url)
         if self._site is not None:
@@ -295,6 +333,81 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
         except PagefindError as error:
             raise PluginError(f"rectify: search: {error}") from None
         log.info(f"search index of {stats.pages} pages written in {stats.seconds:.1f} s")
+
+    # -- leaving the site (即将离开本网站) ----------------------------------------------------------
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        return self._leave_links(output, config, lambda url: get_relative_url(url, page.url), page.url)
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        if not template_name.endswith(".html"):
+            return output_content
+        if is_error_template(template_name):  # 404.html: MkDocs links it from the site's root path
+            root = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+            return self._leave_links(output_content, config, lambda url: root + url, None)
+        return self._leave_links(
+            output_content, config, lambda url: get_relative_url(url, template_name), None
+        )
+
+    def _leave_links(
+        self, output: str, config: MkDocsConfig, link: Callable[[str], str], referrer: str | None
+    ) -> str:
+        """``output`` with its links to other sites sent through the notice, and the dialog added.
+
+        ``link`` turns a URL from the site root into a link from this page; ``referrer`` is the
+        page's URL (None for pages without a fixed URL, such as 404.html)."""
+        if self._leave_policy is None or self._env is None:
+            return output
+        result = leave.rewrite_links(
+            output,
+            self._leave_policy,
+            lambda destination: link(self._notice_file(destination, config).url),
+            self.locale.t("leave.hint"),
+            self.locale.code,
+        )
+        if not result.destinations:
+            return output
+        for destination in result.destinations:
+            self._notices.add(destination, referrer)
+        if self._leave_dialog is None:
+            self._leave_dialog = self._env.get_template(LEAVE_DIALOG).render(config=config)
+        return leave.insert_before_body_end(result.html, self._leave_dialog)
+
+    def _notice_file(self, destination: leave.Destination, config: MkDocsConfig) -> File:
+        file = self._notice_files.get(destination.key)
+        if file is None:
+            file = File.generated(config, leave.notice_src_uri(destination), content="")
+            self._notice_files[destination.key] = file
+        return file
+
+    # The notice pages are written after the pages, when every destination is known (links come
+    # from the content, the docs and the theme alike); they are rendered with the theme's
+    # main.html like any page, but stay out of the nav, the sitemap and the search index.
+    @event_priority(-150)  # After the search index (-100): the notices are not content to be found.
+    def _write_leave_notices(self, *, config: MkDocsConfig) -> None:
+        if self._leave_policy is None or self._env is None or self._nav is None or self._files is None:
+            return
+        home = self._nav.homepage.url if self._nav.homepage else ""
+        written: set[str] = set()
+        # A notice page may link to other sites itself (say, in the footer): go on until all exist.
+        while pending := [d for d in self._notices.destinations() if d.key not in written]:
+            for destination in pending:
+                written.add(destination.key)
+                file = self._notice_file(destination, config)
+                page = Page(self.locale.t("leave.title"), file, config)
+                page.meta = {"template": LEAVE_TEMPLATE, "hide": ["navigation", "toc"]}
+                page.markdown, page.content = "", ""
+                context = get_context(self._nav, self._files, config, page)
+                context["rectify_page"] = self._notices.view(destination, home)
+                output = self._env.get_template(LEAVE_TEMPLATE).render(context)
+                link = partial(_relative_to, page.url)
+                output = self._leave_links(output, config, link, None)
+                write_file(output.encode("utf-8"), file.abs_dest_path)
+
+    # Two handlers of one event, each with its own priority.
+    on_post_build = CombinedEvent(on_post_build, _write_leave_notices)  # type: ignore[assignment]
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -344,6 +457,10 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
             previous=neighbours[0],
             next=neighbours[1],
         )
+
+
+def _relative_to(page_url: str, url: str) -> str:
+    return get_relative_url(url, page_url)
 
 
 class TemplateHelpers:

@@ -385,3 +385,14 @@ def _outside_code(html: str) -> str:
     keep.feed(html)
     keep.close()
     return "".join(keep.out)
+
+
+def test_the_hint_is_marked_in_its_language_inside_a_passage_of_another() -> None:
+    source = (
+        '<html lang="zh-CN"><body><p><a href="https://a.example/">甲</a></p>'
+        '<p lang="en">Made with <a href="https://b.example/">Material</a></p>'
+        '<p lang="en"><a lang="zh" href="https://c.example/">丙</a></p></body></html>'
+    )
+    html = rewrite_links(source, POLICY, notice, HINT, "zh-CN").html
+    hints = re.findall(r'<span class="rectify-leave__hint"([^>]*)>', html)
+    assert hints == [" data-pagefind-ignore", ' lang="zh-CN" data-pagefind-ignore', " data-pagefind-ignore"]

@@ -1,0 +1,86 @@
+/* rectify-leave: the notice before a reader leaves the site (即将离开本网站).
+ *
+ * Links to other sites point to a notice page (the site works without this file); here a
+ * click on such a link opens the same notice as a dialog instead: focus moves into it, Esc and
+ * 返回 close it and focus returns to the link, 继续访问 goes on to the other site. Browsers
+ * without <dialog> keep the notice page. No text lives here: it comes from the page.
+ */
+(function () {
+  "use strict";
+
+  var opener = null;
+
+  function dialog() {
+    var element = document.getElementById("rectify-leave");
+    return element && typeof element.showModal === "function" ? element : null;
+  }
+
+  function hostOf(url) {
+    try {
+      return decodeURIComponent(new URL(url).hostname);
+    } catch (error) {
+      return url;
+    }
+  }
+
+  function open(element, link) {
+    var url = link.getAttribute("data-rectify-leave");
+    var host = element.querySelector("[data-rectify-leave-host]");
+    var shown = element.querySelector("[data-rectify-leave-url]");
+    var go = element.querySelector("[data-rectify-leave-continue]");
+    if (host) host.textContent = hostOf(url);
+    if (shown) shown.textContent = url;
+    if (go) go.setAttribute("href", url);
+    opener = link;
+    element.showModal();
+    if (go) go.focus();
+  }
+
+  function close(element) {
+    if (element.open) element.close();
+  }
+
+  // Capture phase: before any other click handler (Material's instant loading) sees the link.
+  document.addEventListener(
+    "click",
+    function (event) {
+      if (event.defaultPrevented || event.button !== 0) return;
+      if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return; // new tab: the notice page
+      var target = event.target;
+      var link = target && target.closest ? target.closest("a[data-rectify-leave]") : null;
+      var element = link && dialog();
+      if (!element) return;
+      event.preventDefault();
+      event.stopPropagation();
+      open(element, link);
+    },
+    true
+  );
+
+  document.addEventListener("click", function (event) {
+    var target = event.target;
+    var element = dialog();
+    if (!element || !element.open || !target) return;
+    if (target.closest && target.closest("[data-rectify-leave-back]")) {
+      close(element);
+    } else if (target === element) {
+      var box = element.getBoundingClientRect(); // the dialog itself, or its backdrop?
+      var inside =
+        event.clientX >= box.left && event.clientX <= box.right &&
+        event.clientY >= box.top && event.clientY <= box.bottom;
+      if (!inside) close(element);
+    }
+  });
+
+  document.addEventListener(
+    "close",
+    function (event) {
+      if (event.target && event.target.id === "rectify-leave" && opener) {
+        var link = opener;
+        opener = null;
+        if (document.contains(link)) link.focus();
+      }
+    },
+    true
+  );
+})();
