@@ -190,3 +190,25 @@ def test_axe_on_the_notice_page(browser, demo_url: str) -> None:
     for page in open_page(browser, f"{demo_url}/leave/{key(MKDOCS)}/"):
         assert page.locator("h1").inner_text() == "即将离开本网站"
         assert violations(page) == []
+
+
+def test_care_mode_dialog_reaches_7_to_1_and_44_px(browser, demo_url: str) -> None:
+    from a11ypages import CARE_KEY
+
+    context = browser.new_context(locale="zh-CN")
+    context.add_init_script(f"localStorage.setItem('{CARE_KEY}', 'on')")
+    page = context.new_page()
+    try:
+        page.goto(demo_url + "/guide/")
+        assert page.evaluate("document.documentElement.hasAttribute('data-rectify-care')")
+        page.click(LINK)
+        assert state(page)["open"]
+        rules = {"type": "rule", "values": ["color-contrast-enhanced"]}
+        result = Axe().run(page, options={"runOnly": rules, "resultTypes": ["violations"]})
+        assert result.response["violations"] == []
+        assert violations(page) == []
+        for name in ("继续访问", "返回"):
+            box = page.locator("#rectify-leave").get_by_text(name, exact=True).bounding_box()
+            assert box and box["height"] >= 44 and box["width"] >= 44, name
+    finally:
+        context.close()

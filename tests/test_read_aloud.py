@@ -279,3 +279,23 @@ def test_axe_while_reading(browser, demo_url: str, path: str) -> None:
         result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
         found = [f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in result.response["violations"]]
         assert found == []
+
+
+@pytest.mark.browser
+def test_care_mode_while_reading_reaches_7_to_1(browser, demo_url: str) -> None:
+    from a11ypages import CARE_KEY
+
+    for page in opened(
+        browser, demo_url + PROBLEM, script=SPEECH + f"localStorage.setItem('{CARE_KEY}', 'on');"
+    ):
+        assert page.evaluate("document.documentElement.hasAttribute('data-rectify-care')")
+        page.locator(MAIN).click()
+        for _ in range(3):
+            page.evaluate("window.__tts.end()")
+        assert len(current(page)) == 1
+        rules = {"type": "rule", "values": ["color-contrast-enhanced"]}
+        result = Axe().run(page, options={"runOnly": rules, "resultTypes": ["violations"]})
+        assert result.response["violations"] == []
+        for button in (MAIN, STOP):
+            box = page.locator(button).bounding_box()
+            assert box and box["height"] >= 44 and box["width"] >= 44, button
