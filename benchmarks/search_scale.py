@@ -21,70 +21,19 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import os
-import random
-import re
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
-
-import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-DEMO = ROOT / "content" / "hkszwglj-2022"
-STATUSES = ["completed", "completed", "completed", "ongoing", "in_progress", "not_done"]
-UNITS = [
-    "市政府服务中心",
-    "市公共资源交易中心",
-    "海口市民游客中心",
-    "办公室",
-    "财务科",
-    "人事科",
-    "12345热线",
-]
-THEME = "theme:\n  name: material\n  language: zh\n  font: false\n"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from synthetic import THEME, build, write_content  # noqa: E402
+
 QUERIES = ["电子保函", "12345热线", "办事大厅玩手机", "超期办件"]
 """A rare word, a number with a word, a colloquial phrase, and common characters (办, 件) at worst."""
-
-
-def sentences() -> list[str]:
-    text = "".join(path.read_text("utf-8") for path in sorted(DEMO.glob("*.md")))
-    text = re.sub(r"^[a-z_]+:|^\s*- |\"|---", "", text, flags=re.M)
-    return [s.strip() + "。" for s in re.split(r"[。\n]", text) if len(s.strip()) > 8]
-
-
-def write_content(out: Path, problems: int, per_report: int = 500) -> None:
-    rng = random.Random(1)
-    pool = sentences()
-
-    def para(n: int) -> str:
-        return "".join(rng.choice(pool) for _ in range(n))
-
-    for r in range((problems + per_report - 1) // per_report):
-        folder = out / f"report-{r + 1:04d}"
-        folder.mkdir(parents=True)
-        meta = {
-            "title": f"第{r + 1}号巡察整改情况通报",
-            "issuer": f"测试单位{r + 1}党组",
-            "published": f"{2015 + r % 10}-{1 + r % 12:02d}-{1 + r % 28:02d}",
-            "intro": para(3),
-        }
-        (folder / "report.yml").write_text(yaml.safe_dump(meta, allow_unicode=True), "utf-8")
-        for n in range(1, min(per_report, problems - r * per_report) + 1):
-            front = {
-                "number": n,
-                "title": rng.choice(pool)[:20].rstrip("。，"),
-                "status": rng.choice(STATUSES),
-                "units": rng.sample(UNITS, 2),
-                "measures": [para(2) for _ in range(3)],
-                "results": [para(2)],
-                "next_steps": [para(1)],
-            }
-            dump = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10_000)
-            (folder / f"{n:04d}.md").write_text(f"---\n{dump}---\n{para(3)}\n", "utf-8")
 
 
 def project(root: Path, content: Path, search: bool) -> Path:
@@ -93,13 +42,6 @@ def project(root: Path, content: Path, search: bool) -> Path:
     plugin = "  - rectify:\n      content_dir: " + str(content) + ("" if search else "\n      search: false")
     (folder / "mkdocs.yml").write_text(f"site_name: 基准\n{THEME}plugins:\n{plugin}\n", "utf-8")
     return folder
-
-
-def build(folder: Path) -> float:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet"], cwd=folder, check=True, env=env)
-    return time.perf_counter() - start
 
 
 INDEX_AGAIN = """

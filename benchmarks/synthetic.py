@@ -1,0 +1,94 @@
+"""Synthetic content for benchmarks: many reports and problems assembled from the demo's sentences.
+
+``python benchmarks/synthetic.py OUT_DIR --problems 10000`` writes a content directory. The text
+is real Chinese from the demo notice, shuffled deterministically, so sizes and segmentation are
+realistic and every run produces the same files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO = ROOT / "content" / "hkszwglj-2022"
+STATUSES = ["completed", "completed", "completed", "ongoing", "in_progress", "not_done"]
+UNITS = [
+    "市政府服务中心",
+    "市公共资源交易中心",
+    "海口市民游客中心",
+    "办公室",
+    "财务科",
+    "人事科",
+    "12345热线",
+]
+THEME = "theme:\n  name: material\n  language: zh\n  font: false\n"
+
+
+def demo_sentences() -> list[str]:
+    text = "".join(path.read_text("utf-8") for path in sorted(DEMO.glob("*.md")))
+    text = re.sub(r"^[a-z_]+:|^\s*- |\"|---", "", text, flags=re.M)
+    return [s + "。" for s in re.split(r"[。\n]", text) if len(s.strip()) > 8]
+
+
+def write_content(out: Path, problems: int, per_report: int = 500, seed: int = 1) -> Path:
+    """Write ``problems`` problems into reports of ``per_report`` each under ``out``."""
+    rng = random.Random(seed)
+    sentences = demo_sentences()
+    out.mkdir(parents=True, exist_ok=True)
+
+    def para(n: int) -> str:
+        return "".join(rng.choice(sentences) for _ in range(n))
+
+    reports = (problems + per_report - 1) // per_report
+    for r in range(reports):
+        year = 2015 + r % 10
+        folder = out / f"report-{r + 1:04d}"
+        folder.mkdir(exist_ok=True)
+        meta = {
+            "title": f"第{r + 1}号巡察整改情况通报",
+            "issuer": f"测试单位{r + 1}党组",
+            "published": f"{year}-{1 + r % 12:02d}-{1 + r % 28:02d}",
+            "intro": para(3),
+        }
+        (folder / "report.yml").write_text(yaml.safe_dump(meta, allow_unicode=True, sort_keys=False), "utf-8")
+        count = min(per_report, problems - r * per_report)
+        for n in range(1, count + 1):
+            front = {
+                "number": n,
+                "title": rng.choice(sentences)[:20].rstrip("。，"),
+                "status": rng.choice(STATUSES),
+                "units": rng.sample(UNITS, 2),
+                "measures": [para(2) for _ in range(3)],
+                "results": [para(2)],
+                "next_steps": [para(1)],
+            }
+            dump = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10_000)
+            (folder / f"{n:04d}.md").write_text(f"---\n{dump}---\n{para(3)}\n", "utf-8")
+    return out
+
+
+def build(project: Path) -> float:
+    """Seconds ``mkdocs build`` takes in ``project``."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet"], cwd=project, check=True, env=env)
+    return time.perf_counter() - start
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--problems", type=int, default=10_000)
+    parser.add_argument("--per-report", type=int, default=500)
+    args = parser.parse_args()
+    write_content(args.out, args.problems, args.per_report)
+    print(f"wrote {args.problems} problems to {args.out}")
