@@ -19,6 +19,7 @@ PAGES: dict[str, str] = {
     "statement": "/accessibility/",
     "not-found": "/404.html",
     "guide": "/guide/",
+    "search": "/search/",
 }
 """Page type → path in the demo site."""
 
@@ -135,7 +136,13 @@ const rectify = (() => {
   };
   const TARGETS = 'a[href], button, input:not([type=hidden]), select, textarea, summary, label[for], '
     + '[role=button], [tabindex]:not([tabindex="-1"])';
-  return { parse, contrast, background, visible, scrolls, inScroller, describe, TARGETS, hiddenByStyle };
+  // Targets: a label counts only when its control cannot be pointed at itself (Material's toggles);
+  // a label next to its visible input is an equivalent second target (2.5.8's equivalent exception).
+  const targets = () => [...document.querySelectorAll(TARGETS)].filter((el) =>
+    visible(el) && !(el.tagName === 'LABEL' && el.control && visible(el.control)));
+  return {
+    parse, contrast, background, visible, scrolls, inScroller, describe, TARGETS, targets, hiddenByStyle,
+  };
 })();
 """
 

@@ -187,3 +187,20 @@ def test_not_found_page_says_what_happened_in_chinese(demo_build: Build) -> None
     home = re.search(r'<a href="([^"]*)" title="[^"]*" class="md-header__button md-logo"', html)
     assert home and f'<a href="{home.group(1)}">返回首页，查看全部巡察整改情况通报</a>' in html
     assert re.search(r'<a href="/accessibility/">阅读无障碍声明', html)
+
+
+def test_a_site_with_materials_own_search(browser, make_site) -> None:
+    """A site may keep Material's search (rectify's off): its dialog is named, its s, f, / shortcuts off."""
+    from conftest import MINIMAL_CONFIG, REPORT_YML, problem_file, run_mkdocs, serve_dir
+
+    config = MINIMAL_CONFIG.replace("  - rectify\n", "  - search\n  - rectify:\n      search: false\n")
+    files = {"content/t-2024/report.yml": REPORT_YML, "content/t-2024/01.md": problem_file(1, "问题一")}
+    build = run_mkdocs(make_site(files, config=config), "--strict")
+    assert build.returncode == 0, build.output
+    assert 'class="md-search" data-md-component="search" role="dialog" aria-label="查找"' in build.html("")
+    with serve_dir(build.site) as url, opened(browser, url + "/t-2024/1/") as page:
+        assert page.locator(".md-search__input").count() == 1
+        assert violations(page, tags=[*WCAG_AA, "best-practice"]) == []
+        for key in ["s", "f", "/"]:
+            page.keyboard.press(key)
+            assert not page.evaluate("document.activeElement.matches('.md-search__input')"), key

@@ -156,7 +156,7 @@ def test_focus_going_backwards_is_not_hidden_under_the_header(browser, demo_url:
 # and, when `spacing` is allowed, undersized targets 24px apart (its spacing exception).
 TARGETS = r"""
 const [min, spacing] = arg;
-const all = [...document.querySelectorAll(rectify.TARGETS)].filter(rectify.visible);
+const all = rectify.targets();
 const inline = (el) => {
   if (getComputedStyle(el).display !== 'inline') return false;
   let block = el.parentElement;

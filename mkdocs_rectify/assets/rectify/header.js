@@ -8,13 +8,13 @@
  * of the tab order.
  *
  * It also switches off Material's single-key shortcuts (p and , for the previous page, n and . for
- * the next): WCAG 2.1.4 allows character-key shortcuts only if they can be turned off, and speech
- * input users trigger them by accident. Plain ES5.
+ * the next, f s and / for its search box): WCAG 2.1.4 allows character-key shortcuts only if they
+ * can be turned off, and speech input users trigger them by accident. Plain ES5.
  */
 (function () {
   "use strict";
 
-  var SINGLE_KEYS = { p: true, n: true, ",": true, ".": true };
+  var SINGLE_KEYS = { p: true, n: true, ",": true, ".": true, f: true, s: true, "/": true };
 
   function editable(node) {
     return node && node.nodeType === 1 && (node.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(node.tagName));
