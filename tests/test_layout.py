@@ -24,10 +24,28 @@ for (const el of document.body.querySelectorAll('*')) {
 return out;
 """
 
-# Text cut off by its box: boxes that clip (overflow hidden) and text boxes whose content is taller
-# or wider than they are (the text would run over what follows).
+# Text cut off by its box: boxes that clip (overflow hidden) and are too small for their content, and
+# text boxes with a character outside them (the text runs over what follows). What sticks out of a
+# text box without any text (the padding of a wrapped inline code) is no loss.
 CLIPPED = r"""
 const out = [];
+const textOutside = (el) => {
+  const box = el.getBoundingClientRect();
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    for (let i = 0; i < n.length; i++) {
+      if (!n.data[i].trim()) continue;
+      range.setStart(n, i);
+      range.setEnd(n, i + 1);
+      const r = range.getBoundingClientRect();
+      const beside = r.right > box.right + 1 || r.left < box.left - 1;
+      if (beside || r.bottom > box.bottom + 1 || r.top < box.top - 1)
+        return n.data.slice(Math.max(0, i - 4), i + 4);
+    }
+  }
+  return null;
+};
 const TEXT = 'p, li, dt, dd, h1, h2, h3, h4, h5, h6, td, th, caption, button, label, a, summary, '
   + 'span.rectify-badge, .md-header__title';
 for (const el of document.body.querySelectorAll('*')) {
@@ -40,8 +58,12 @@ for (const el of document.body.querySelectorAll('*')) {
   if (rectify.scrolls(el)) continue;
   const wide = el.scrollWidth > el.clientWidth + 1;
   const tall = el.scrollHeight > el.clientHeight + 1;
+  if (!wide && !tall) continue;
   const size = `${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight}`;
-  if (wide || tall) out.push(`${wide ? 'wider' : 'taller'} than its box (${size}): ${rectify.describe(el)}`);
+  const outside = clips ? null : textOutside(el);
+  if (clips || outside !== null)
+    out.push(`${wide ? 'wider' : 'taller'} than its box (${size}${outside ? `, "${outside}"` : ''}): `
+      + rectify.describe(el));
 }
 return out;
 """
