@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin
@@ -283,25 +280,11 @@ def test_the_demo_guide_links_out_through_notices(demo_build: Build) -> None:
 
 
 def test_notice_pages_exist_under_mkdocs_serve(tmp_path: Path) -> None:
-    from test_serve import free_port, wait_for
+    from test_serve import mkdocs_serve, wait_for
 
     write_tree(tmp_path, {"mkdocs.yml": CONFIG, **FILES})
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=tmp_path,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    try:
-        guide = wait_for(f"http://127.0.0.1:{port}/guide/", "MkDocs")
+    with mkdocs_serve(tmp_path) as (base, _):
+        guide = wait_for(f"{base}/guide/", "MkDocs")
         assert leaving(guide)[MKDOCS] == f"../leave/{key(MKDOCS)}/"
-        page = wait_for(f"http://127.0.0.1:{port}/leave/{key(MKDOCS)}/", "即将离开本网站")
+        page = wait_for(f"{base}/leave/{key(MKDOCS)}/", "即将离开本网站")
         assert f'href="{MKDOCS}"' in page
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()

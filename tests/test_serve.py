@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -41,11 +42,9 @@ def wait_for(url: str, text: str, timeout: float = 60) -> str:
     raise AssertionError(f"{text!r} not served at {url} within {timeout} s; last page: {(page or '')[:300]}")
 
 
-@pytest.fixture
-def served(make_site) -> Iterator[tuple[Path, str, subprocess.Popen]]:
-    project = make_site(
-        {"content/r-2024/report.yml": REPORT_YML, "content/r-2024/01.md": problem_file(1, "原来的标题")}
-    )
+@contextlib.contextmanager
+def mkdocs_serve(project: Path) -> Iterator[tuple[str, subprocess.Popen]]:
+    """Run `mkdocs serve` in ``project`` on a free loopback port; yield its URL and process."""
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
@@ -56,13 +55,22 @@ def served(make_site) -> Iterator[tuple[Path, str, subprocess.Popen]]:
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     try:
-        yield project, f"http://127.0.0.1:{port}", process
+        yield f"http://127.0.0.1:{port}", process
     finally:
         process.terminate()
         try:
-            process.wait(timeout=10)
+            process.communicate(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@pytest.fixture
+def served(make_site) -> Iterator[tuple[Path, str, subprocess.Popen]]:
+    project = make_site(
+        {"content/r-2024/report.yml": REPORT_YML, "content/r-2024/01.md": problem_file(1, "原来的标题")}
+    )
+    with mkdocs_serve(project) as (base, process):
+        yield project, base, process
 
 
 def test_editing_a_problem_title_is_served(served) -> None:
