@@ -180,6 +180,19 @@ def test_skip_link_is_first_and_leads_to_the_content(demo_build: Build, kind: st
     assert body.index('<main class="md-main"') < target < body.index("<h1")
 
 
+def test_every_page_has_the_skip_links_target(demo_build: Build) -> None:
+    """Every page template puts partials/rectify/skip-target.html first in its content block."""
+    pages = sorted(demo_build.site.rglob("*.html"))
+    assert len(pages) > 20 and any("leave" in p.parts for p in pages)
+    texts = {str(p.relative_to(demo_build.site)): p.read_text("utf-8") for p in pages}
+    missing = [
+        name
+        for name, html in texts.items()
+        if 'class="rectify-skip"' in html and html.count('id="rectify-content"') != 1
+    ]
+    assert missing == []
+
+
 def test_not_found_page_says_what_happened_in_chinese(demo_build: Build) -> None:
     html = demo_build.html("404.html")
     assert "<h1>找不到这个页面</h1>" in html
