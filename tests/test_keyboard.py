@@ -76,6 +76,47 @@ def test_keyboard_journey(browser, demo_url: str, kind: str, width: int) -> None
             step(page)
 
 
+def step_read_aloud_button(page) -> None:
+    """From the content, on to 朗读全文; Enter starts reading and the change is announced."""
+    button = "el.matches('[data-rectify-read-aloud-main]')"
+    if not active(page, button):
+        tab_until(page, button, limit=10)
+    assert focused(page)["inViewport"]
+    page.keyboard.press("Enter")
+    status = "document.querySelector('[data-rectify-read-aloud-status]').textContent.trim()"
+    page.wait_for_function(f"{status} !== ''")
+    page.keyboard.press("Escape")
+
+
+def step_leave_site_link_and_dialog(page) -> None:
+    """A link to another site: Enter opens the notice dialog with the focus in it; Esc returns to the link."""
+    tab_until(page, "el.hasAttribute('data-rectify-leave')", limit=200)
+    href = active(page, "el.getAttribute('data-rectify-leave')")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('dialog[open]') !== null")
+    assert active(page, "Boolean(el.closest('dialog[open]'))"), focused(page)
+    page.keyboard.press("Escape")
+    page.wait_for_function("document.querySelector('dialog[open]') === null")
+    assert active(page, "el.getAttribute('data-rectify-leave')") == href
+
+
+def step_search_box(page) -> None:
+    """Back up to the header's search box, type a query and press Enter: the search page shows results."""
+    tab_until(page, "el.id === 'rectify-search-box-q'", limit=400, backwards=True)
+    page.keyboard.type("电子保函")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search/?q=*")
+    regions = "[...document.querySelectorAll('[role=status]')]"
+    page.wait_for_function(f"{regions}.some((region) => /找到 \\d+ 个结果/.test(region.textContent))")
+
+
+def test_keyboard_reaches_every_tool(browser, demo_url: str) -> None:
+    """Skip link, 关怀版, 朗读, a leave-site link and its dialog, and the search box, with keys only."""
+    with opened(browser, demo_url + PAGES["problem"], width=1280, height=700) as page:
+        for step in [*JOURNEY, step_read_aloud_button, step_leave_site_link_and_dialog, step_search_box]:
+            step(page)
+
+
 @pytest.mark.parametrize("width", [320, 640])
 def test_navigation_drawer_by_keyboard(browser, demo_url: str, width: int) -> None:
     """On narrow screens (and zoomed in) the navigation is a drawer: a button opens it, Escape closes it."""
