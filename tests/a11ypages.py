@@ -7,7 +7,7 @@ standard view and in 关怀版 (care mode).
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from conftest import DEMO_ID
@@ -37,14 +37,23 @@ def opened(
     width: int = 1280,
     height: int = 900,
     javascript: bool = True,
+    init_script: str | None = None,
+    route: Callable[[Any], None] | None = None,
     **media: Any,
 ) -> Iterator[Any]:
-    """A fresh browser context showing ``url``; in care mode the reader switched 关怀版 on earlier."""
+    """A fresh browser context showing ``url``; in care mode the reader switched 关怀版 on earlier.
+
+    ``init_script`` runs before the page's own scripts; ``route`` answers every request.
+    """
     context = browser.new_context(
         viewport={"width": width, "height": height}, locale="zh-CN", java_script_enabled=javascript
     )
     if mode == "care":
         context.add_init_script(f"try {{ localStorage.setItem('{CARE_KEY}', 'on') }} catch (e) {{}}")
+    if init_script:
+        context.add_init_script(init_script)
+    if route:
+        context.route("**/*", route)
     page = context.new_page()
     if media:
         page.emulate_media(**media)

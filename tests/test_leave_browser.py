@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from urllib.parse import urlparse
 
+import a11ypages
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
@@ -25,7 +26,6 @@ def key(url: str) -> str:
 
 def open_page(browser, url: str, *, javascript: bool = True) -> Iterator:
     """A page in a fresh context where every request to another host is answered locally."""
-    context = browser.new_context(locale="zh-CN", java_script_enabled=javascript)
     outside: list[str] = []
 
     def answer(route) -> None:
@@ -40,14 +40,9 @@ def open_page(browser, url: str, *, javascript: bool = True) -> Iterator:
                 body="<title>外部网站</title><h1>外部网站</h1>",
             )
 
-    context.route("**/*", answer)
-    page = context.new_page()
-    page.outside = outside  # type: ignore[attr-defined]
-    page.goto(url)
-    try:
+    with a11ypages.opened(browser, url, javascript=javascript, route=answer) as page:
+        page.outside = outside  # type: ignore[attr-defined]
         yield page
-    finally:
-        context.close()
 
 
 @pytest.fixture

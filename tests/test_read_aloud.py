@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import a11ypages
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from conftest import DEMO_ID, Build
@@ -84,15 +85,8 @@ def test_problem_and_report_pages_carry_the_control_hidden(demo_build: Build) ->
 
 
 def opened(browser, url: str, *, script: str | None = SPEECH, javascript: bool = True) -> Iterator:
-    context = browser.new_context(locale="zh-CN", java_script_enabled=javascript)
-    if script:
-        context.add_init_script(script)
-    page = context.new_page()
-    page.goto(url)
-    try:
+    with a11ypages.opened(browser, url, javascript=javascript, init_script=script) as page:
         yield page
-    finally:
-        context.close()
 
 
 @pytest.fixture
