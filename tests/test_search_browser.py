@@ -134,6 +134,26 @@ def test_the_search_page_loads_the_index_without_a_query(page, demo_url: str) ->
     assert page.evaluate("document.documentElement.lang").startswith("zh")
 
 
+def test_pinyin_being_composed_fetches_no_index_chunk(page, demo_url: str) -> None:
+    chunks: list[str] = []
+    page.on(
+        "request", lambda request: chunks.append(request.url) if "/pagefind/index/" in request.url else None
+    )
+    page.goto(f"{demo_url}/search/", wait_until="networkidle")
+    box = page.locator("#rectify-search-q")
+    box.dispatch_event("compositionstart")
+    for typed in ("c", "ch", "chao", "chaoqi"):
+        box.evaluate(
+            "(el, typed) => { el.value = typed;"
+            " el.dispatchEvent(new InputEvent('input', {isComposing: true, data: typed})); }",
+            typed,
+        )
+    page.wait_for_timeout(600)
+    assert chunks == []
+    with page.expect_request(lambda request: "/pagefind/index/" in request.url, timeout=10_000):
+        box.evaluate("el => { el.value = '超期'; el.dispatchEvent(new CompositionEvent('compositionend')); }")
+
+
 def test_without_javascript_the_search_page_explains_and_links_to_the_overview(browser, demo_url) -> None:
     context = browser.new_context(locale="zh-CN", java_script_enabled=False)
     page = context.new_page()

@@ -403,14 +403,26 @@
     run(state);
   });
 
-  input.addEventListener("input", function () {
-    // Fetch the index chunks for what is being typed; the search itself runs on submit.
-    var query = input.value.trim();
-    if (!query) return;
-    Promise.all([loadPagefind(), loadTable()])
-      .then(function (loaded) { loaded[0].preload(normalise(query, loaded[1])); })
-      .catch(function () {});
+  // The index chunks for what is being typed are fetched once typing pauses (the search itself
+  // runs on submit), and not while an input method is composing: the box then holds pinyin
+  // (chaoqi) or half a word, whose chunks the query will not need.
+  var pause = 0;
+  function preload() {
+    window.clearTimeout(pause);
+    pause = window.setTimeout(function () {
+      var query = input.value.trim();
+      if (!query) return;
+      Promise.all([loadPagefind(), loadTable()])
+        .then(function (loaded) { loaded[0].preload(normalise(query, loaded[1])); })
+        .catch(function () {});
+    }, 300);
+  }
+
+  input.addEventListener("input", function (event) {
+    if (!event.isComposing) preload();
   });
+  input.addEventListener("compositionstart", function () { window.clearTimeout(pause); });
+  input.addEventListener("compositionend", preload);
 
   more.addEventListener("click", function () {
     showMore().then(function (first) {
