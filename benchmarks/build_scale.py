@@ -16,22 +16,22 @@ import tempfile
 from pathlib import Path
 
 import yaml
-from synthetic import THEME, build, write_content
+from synthetic import CORPORA, THEME, build, write_content
 
 
-def rectify_project(root: Path, problems: int, search: bool) -> Path:
+def rectify_project(root: Path, problems: int, search: bool, corpus: str) -> Path:
     project = root / f"rectify-{problems}"
-    write_content(project / "content", problems)
+    write_content(project / "content", problems, corpus=corpus)
     (project / "docs").mkdir()
     plugin = "  - rectify\n" if search else "  - rectify:\n      search: false\n"
     (project / "mkdocs.yml").write_text(f"site_name: 基准\n{THEME}plugins:\n{plugin}", "utf-8")
     return project
 
 
-def material_project(root: Path, problems: int) -> Path:
+def material_project(root: Path, problems: int, corpus: str) -> Path:
     """The same problems as ordinary Markdown pages, built by Material alone."""
     project = root / f"material-{problems}"
-    content = write_content(root / f"plain-content-{problems}", problems)
+    content = write_content(root / f"plain-content-{problems}", problems, corpus=corpus)
     docs = project / "docs"
     docs.mkdir(parents=True)
     (docs / "index.md").write_text("# 基准\n", "utf-8")
@@ -60,13 +60,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--problems", type=int, default=2000)
     parser.add_argument("--search", action="store_true", help="include the search index in the rectify build")
+    parser.add_argument("--corpus", choices=CORPORA, default="topical")
     args = parser.parse_args()
     n = args.problems
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        small = rectify_project(root, max(n // 10, 1), args.search)
-        big = rectify_project(root, n, args.search)
-        plain = material_project(root, n)
+        small = rectify_project(root, max(n // 10, 1), args.search, args.corpus)
+        big = rectify_project(root, n, args.search, args.corpus)
+        plain = material_project(root, n, args.corpus)
         t_plain = build(plain)
         t_big = build(big)
         build(small)

@@ -2,9 +2,10 @@
 
     python benchmarks/search_scale.py --problems 10000
 
-Writes a content folder of N problems (real Chinese sentences of the demo notice, shuffled
-deterministically; 500 problems a report, reports over ten years, every status, several units),
-builds it without search and with search, and prints:
+Writes a content folder of N problems (real Chinese sentences of the demo notice, drawn
+deterministically: ``--corpus topical`` or ``shuffled``, see ``synthetic.py``; 500 problems a
+report, reports over ten years, every status, several units), builds it without search and with
+search, and prints:
 
 - the build time without and with search, and their ratio;
 - the indexing time and the indexer's peak memory (Pagefind run again on the built site);
@@ -12,7 +13,12 @@ builds it without search and with search, and prints:
   adding up the bodies of every response (pagefind JS, WASM, metadata, index chunks, fragments
   of the first page of results, the traditional→simplified map), as served without HTTP
   compression, and what gzip on the server would make of the JavaScript;
-- the bytes of a problem page, and the size of the search bundle on disk.
+- the bytes of a problem page, and the size of the search bundle on disk;
+- for each query, the share of problems whose text holds it.
+
+A first query's bytes are a fixed part (Pagefind's JavaScript and WebAssembly, and its page list,
+which grows with the number of pages) and the query's own part (the index chunks of its words and
+the fragments of the first ten results); both are printed.
 
 It is a benchmark, not a test: it prints numbers and checks nothing.
 """
@@ -30,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from synthetic import THEME, build, write_content  # noqa: E402
+from synthetic import CORPORA, THEME, build, write_content  # noqa: E402
 
 QUERIES = ["电子保函", "12345热线", "办事大厅玩手机", "超期办件"]
 """A rare word, a number with a word, a colloquial phrase, and common characters (办, 件) at worst."""
@@ -132,6 +138,7 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--problems", type=int, default=10_000)
+    parser.add_argument("--corpus", choices=CORPORA, default="topical")
     parser.add_argument("--site", type=Path, help="only measure the queries on this built site")
     parser.add_argument(
         "--keep", type=Path, help="build here and keep the sites (default: a temporary folder)"
@@ -143,8 +150,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = args.keep or Path(tmp)
         content = root / "content"
-        write_content(content, args.problems)
-        print(f"problems: {args.problems} in {len(list(content.iterdir()))} reports")
+        write_content(content, args.problems, corpus=args.corpus)
+        print(f"problems: {args.problems} in {len(list(content.iterdir()))} reports, {args.corpus} corpus")
         plain = build(project(root, content, search=False))
         print(f"build without search: {plain:8.1f} s")
         searched_project = project(root, content, search=True)
@@ -158,12 +165,20 @@ def main() -> None:
         print(f"search bundle on disk: {tree_bytes(bundle) / 1e6:.1f} MB in {files} files")
         problem = site / "report-0001" / "1" / "index.html"
         print(f"a problem page: {problem.stat().st_size / 1e3:.1f} kB of HTML (no search index)")
-        measure(site)
+        measure(site, content)
 
 
-def measure(site: Path) -> None:
+def share(content: Path, query: str) -> float:
+    """The share of problem files whose text holds ``query``."""
+    files = list(content.rglob("*.md"))
+    return sum(query in path.read_text("utf-8") for path in files) / len(files)
+
+
+def measure(site: Path, content: Path | None = None) -> None:
     for query in QUERIES:
         sizes = first_query(site, query)
+        if content is not None:
+            print(f"  in {share(content, query):.0%} of the problems")
         total = sum(v for k, v in sizes.items() if not k.startswith("_"))
         parts = ", ".join(
             f"{kind} {sizes[kind] / 1e3:.1f}"
@@ -172,7 +187,11 @@ def measure(site: Path) -> None:
         )
         print(f"  {total / 1e3:.1f} kB in {sizes['_requests']} requests ({parts} kB)")
         gzipped = total - sizes.get("js", 0) + sizes["_js_gzipped"]
-        print(f"  with gzip on the JavaScript: {gzipped / 1e3:.1f} kB")
+        fixed = sizes["_js_gzipped"] + sizes.get("wasm", 0) + sizes.get("meta", 0)
+        print(
+            f"  with gzip on the JavaScript: {gzipped / 1e3:.1f} kB"
+            f" = fixed {fixed / 1e3:.1f} kB + this query {(gzipped - fixed) / 1e3:.1f} kB"
+        )
 
 
 if __name__ == "__main__":

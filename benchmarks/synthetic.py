@@ -1,8 +1,18 @@
 """Synthetic content for benchmarks: many reports and problems assembled from the demo's sentences.
 
 ``python benchmarks/synthetic.py OUT_DIR --problems 10000`` writes a content directory. The text
-is real Chinese from the demo notice, shuffled deterministically, so sizes and segmentation are
+is real Chinese from the demo notice, drawn deterministically, so sizes and segmentation are
 realistic and every run produces the same files.
+
+Two corpora:
+
+- ``topical`` (the default): each problem takes one of the demo's 17 problems as its topic, and
+  draws most of its sentences (``TOPICAL``) from that problem and the rest from the whole notice.
+  Real problems stay on their subject: 超期办件 is in 2 of the demo's 17 problems (12%); here it
+  is in 13% of the problems.
+- ``shuffled``: every sentence is drawn from the whole notice, so each phrase is spread over
+  far more pages than in any real report (超期办件 in 32% of the problems); a stress case for
+  the size of search index chunks.
 """
 
 from __future__ import annotations
@@ -30,29 +40,51 @@ UNITS = [
     "人事科",
     "12345热线",
 ]
+CORPORA = ("topical", "shuffled")
+TOPICAL = 0.8
+"""The share of a topical problem's sentences drawn from its own topic."""
 THEME = "theme:\n  name: material\n  language: zh\n  font: false\n"
 
 
-def demo_sentences() -> list[str]:
-    text = "".join(path.read_text("utf-8") for path in sorted(DEMO.glob("*.md")))
+def sentences_of(text: str) -> list[str]:
     text = re.sub(r"^[a-z_]+:|^\s*- |\"|---", "", text, flags=re.M)
     return [s + "。" for s in re.split(r"[。\n]", text) if len(s.strip()) > 8]
 
 
-def write_content(out: Path, problems: int, per_report: int = 500, seed: int = 1) -> Path:
+def demo_topics() -> list[list[str]]:
+    """The sentences of each of the demo's problems."""
+    return [sentences_of(path.read_text("utf-8")) for path in sorted(DEMO.glob("*.md"))]
+
+
+def demo_sentences() -> list[str]:
+    return [sentence for topic in demo_topics() for sentence in topic]
+
+
+def write_content(
+    out: Path, problems: int, per_report: int = 500, seed: int = 1, corpus: str = "topical"
+) -> Path:
     """Write ``problems`` problems into reports of ``per_report`` each under ``out``."""
+    if corpus not in CORPORA:
+        raise ValueError(f"corpus must be one of {CORPORA}, not {corpus!r}")
     rng = random.Random(seed)
-    sentences = demo_sentences()
+    topics = demo_topics()
+    sentences = [sentence for topic in topics for sentence in topic]
+    topic = sentences
     out.mkdir(parents=True, exist_ok=True)
 
+    def sentence() -> str:
+        pool = topic if corpus == "topical" and rng.random() < TOPICAL else sentences
+        return rng.choice(pool)
+
     def para(n: int) -> str:
-        return "".join(rng.choice(sentences) for _ in range(n))
+        return "".join(sentence() for _ in range(n))
 
     reports = (problems + per_report - 1) // per_report
     for r in range(reports):
         year = 2015 + r % 10
         folder = out / f"report-{r + 1:04d}"
         folder.mkdir(exist_ok=True)
+        topic = sentences
         meta = {
             "title": f"第{r + 1}号巡察整改情况通报",
             "issuer": f"测试单位{r + 1}党组",
@@ -62,9 +94,11 @@ def write_content(out: Path, problems: int, per_report: int = 500, seed: int = 1
         (folder / "report.yml").write_text(yaml.safe_dump(meta, allow_unicode=True, sort_keys=False), "utf-8")
         count = min(per_report, problems - r * per_report)
         for n in range(1, count + 1):
+            if corpus == "topical":
+                topic = rng.choice(topics)
             front = {
                 "number": n,
-                "title": rng.choice(sentences)[:20].rstrip("。，"),
+                "title": sentence()[:20].rstrip("。，"),
                 "status": rng.choice(STATUSES),
                 "units": rng.sample(UNITS, 2),
                 "measures": [para(2) for _ in range(3)],
@@ -89,6 +123,7 @@ if __name__ == "__main__":
     parser.add_argument("out", type=Path)
     parser.add_argument("--problems", type=int, default=10_000)
     parser.add_argument("--per-report", type=int, default=500)
+    parser.add_argument("--corpus", choices=CORPORA, default="topical")
     args = parser.parse_args()
-    write_content(args.out, args.problems, args.per_report)
+    write_content(args.out, args.problems, args.per_report, corpus=args.corpus)
     print(f"wrote {args.problems} problems to {args.out}")
