@@ -89,6 +89,11 @@ def test_a_problem_record_has_its_title_filters_and_text(demo_build: Build) -> N
     assert "超期办件量达13128件" in text
     # The pager, header and footer are not part of the record.
     assert "下一个问题" not in text and "返回通报全文" not in text
+    # Nor are the labels every problem repeats: they would match every page and fill excerpts.
+    for label in ("问题表现", "整改措施", "整改成效", "下一步计划", "整改结果"):
+        assert label not in text
+    # The status is said once, by the badge under the title (the close of the page repeats it).
+    assert text.count("已完成") == 1
 
 
 def test_the_report_record_holds_only_the_reports_own_text(demo_build: Build) -> None:
