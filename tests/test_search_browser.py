@@ -82,6 +82,13 @@ def test_results_show_title_report_status_and_highlighted_excerpt(search_page) -
     assert marks and any(text in "电子保函" for text in marks)
 
 
+def test_the_words_of_a_phrase_are_highlighted_as_one(search_page) -> None:
+    search(search_page, "超期办件")
+    excerpt = search_page.locator(".rectify-search__excerpt").first
+    assert "超期办件" in excerpt.locator("mark").all_inner_texts()
+    assert "</mark><mark>" not in excerpt.inner_html()
+
+
 def test_traditional_query_is_highlighted_in_simplified_text(search_page) -> None:
     search(search_page, "翻譯錯誤")
     marks = search_page.locator(".rectify-search__excerpt mark").all_inner_texts()

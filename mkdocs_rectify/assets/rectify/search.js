@@ -278,8 +278,10 @@
     } else {
       report.remove();
     }
-    // Pagefind escapes the page text and adds only <mark> elements.
-    item.querySelector("[data-rectify-search-excerpt]").innerHTML = data.excerpt;
+    // Pagefind escapes the page text and adds only <mark> elements, one per word of the index:
+    // the words of one phrase (超期 办 件) are joined into one mark, so a screen reader that
+    // announces highlights says so once for 超期办件, not three times.
+    item.querySelector("[data-rectify-search-excerpt]").innerHTML = data.excerpt.replace(/<\/mark><mark>/g, "");
     return item;
   }
 
