@@ -65,7 +65,7 @@ def test_pages_exist_at_stable_urls(demo_build: Build) -> None:
 
 def test_problem_page_sections_badge_and_pager(demo_build: Build) -> None:
     page = demo_build.html(f"{DEMO_ID}/5/")
-    headings = re.findall(r"<h2 id=\"problem-[a-z_]+\">([^<]+)</h2>", page)
+    headings = re.findall(r"<h2 id=\"problem-[a-z_]+\"[^>]*>([^<]+)</h2>", page)
     assert headings == ["问题表现", "整改措施", "整改成效", "下一步计划", "整改结果"]
     badge = re.search(
         r'<span class="rectify-badge rectify-badge--completed"[^>]*>(.*?)</span>\s*</span>', page, re.S
