@@ -1,7 +1,7 @@
 """The MkDocs adapter: wires MkDocs events to the content model, the pages and the open data.
 
 Everything that can live without MkDocs lives elsewhere (``model``, ``loader``, ``pages``,
-``render``, ``export``); this module only translates between them and MkDocs.
+``render``, ``views``, ``export``); this module only translates between them and MkDocs.
 """
 
 from __future__ import annotations
@@ -31,13 +31,14 @@ from mkdocs.utils.templates import TemplateContext
 from mkdocs_rectify import export, leave
 from mkdocs_rectify.loader import ContentErrors, load_site
 from mkdocs_rectify.locale import AVAILABLE, Locale, locale_for_language
-from mkdocs_rectify.model import Report, Site, Status
+from mkdocs_rectify.model import Site, Status
 from mkdocs_rectify.pages import DATA_DIR, OVERVIEW_URI, SEARCH_URI, PageKey, PagePlan, plan_pages
-from mkdocs_rectify.render import MarkdownRenderer, OverviewView, ProblemView, ReportView, phone_uri
-from mkdocs_rectify.search import BUNDLE_DIR, SearchView, index_site, site_characters, traditional_map
+from mkdocs_rectify.render import MarkdownRenderer, phone_uri
+from mkdocs_rectify.search import BUNDLE_DIR, index_site, site_characters, traditional_map
 from mkdocs_rectify.search.hanzi import content_language, map_json
 from mkdocs_rectify.search.indexer import PagefindError
-from mkdocs_rectify.statement import CARE_SHORTCUT, CONFORMANCE, STATEMENT_URI, Statement, message_html
+from mkdocs_rectify.statement import CARE_SHORTCUT, CONFORMANCE, STATEMENT_URI, message_html
+from mkdocs_rectify.views import SiteViews
 
 __all__ = ["RectifyConfig", "RectifyPlugin"]
 
@@ -141,7 +142,7 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
         self._plans: dict[str, PagePlan] = {}
         self._urls: dict[PageKey, str] = {}
         self._renderer: MarkdownRenderer | None = None
-        self._positions: dict[PageKey, tuple[Report, int]] = {}
+        self._views: SiteViews | None = None
         self._leave_policy: leave.LeavePolicy | None = None
         self._notices = leave.NoticeRegistry()
         self._notice_files: dict[str, File] = {}
@@ -247,10 +248,6 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
             statement=self.config.accessibility.statement,
         )
         self._plans, self._urls = {}, {}
-        self._positions = {PageKey("report", r.id): (r, -1) for r in self._site.reports}
-        for report in self._site.reports:
-            for index, problem in enumerate(report.problems):
-                self._positions[PageKey("problem", report.id, problem.number)] = (report, index)
         for plan in plans:
             if files.get_file_from_path(plan.src_uri) is not None:
                 raise PluginError(
@@ -264,6 +261,16 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
             files.append(file)
             self._plans[plan.src_uri] = plan
             self._urls[plan.key] = file.url
+        assert self._renderer is not None
+        self._views = SiteViews(
+            self._site,
+            self._renderer,
+            self._urls,
+            site_name=self._site_name,
+            open_data=self.config.open_data,
+            accessibility=self.config.accessibility,
+            search=(BUNDLE_DIR, SEARCH_MAP) if self.config.search else None,
+        )
         if self.config.open_data:
             self._add_open_data(files, config)
         if self.config.search:
@@ -272,19 +279,16 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
             files.append(File.generated(config, SEARCH_MAP, content=table))
         return files
 
-    def _url_of(self, report_id: str, number: int | None) -> str:
-        key = PageKey("report", report_id) if number is None else PageKey("problem", report_id, number)
-        return self._urls[key]
-
     def _add_open_data(self, files: Files, config: MkDocsConfig) -> None:
-        assert self._site is not None
+        assert self._site is not None and self._views is not None
+        url_of = self._views.url_of
         outputs = {
-            f"{DATA_DIR}/rectify.json": export.json_bytes(self._site, self._url_of),
+            f"{DATA_DIR}/rectify.json": export.json_bytes(self._site, url_of),
             f"{DATA_DIR}/schema.json": export.schema_bytes("problem"),
             f"{DATA_DIR}/report.schema.json": export.schema_bytes("report"),
         }
         for report in self._site.reports:
-            outputs[f"{DATA_DIR}/{report.id}.csv"] = export.csv_bytes(report, self._url_of, self.locale)
+            outputs[f"{DATA_DIR}/{report.id}.csv"] = export.csv_bytes(report, url_of, self.locale)
         for uri, content in outputs.items():
             files.append(File.generated(config, uri, content=content))
 
@@ -413,50 +417,15 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         plan = self._plans.get(page.file.src_uri)
-        if plan is not None and page.file.generated_by is not None:
-            context["rectify_page"] = self._view(plan.key)
+        if plan is None or page.file.generated_by is None:
+            return context
+        if plan.key.kind == "errors":
+            errors = self._errors.errors if self._errors else []
+            context["rectify_page"] = {"kind": "errors", "errors": errors}
+        else:
+            assert self._views is not None
+            context["rectify_page"] = self._views.view(plan.key)
         return context
-
-    def _view(self, key: PageKey) -> Any:
-        if key.kind == "errors":
-            return {"kind": "errors", "errors": self._errors.errors if self._errors else []}
-        site, render = self._site, self._renderer
-        assert site is not None and render is not None
-        if key.kind == "statement":
-            contacts = (r.meta.contact for r in site.reports if r.meta.contact.phone or r.meta.contact.email)
-            return Statement.from_options(self._site_name, self.config.accessibility, next(contacts, None))
-        if key.kind == "overview":
-            return OverviewView(site, [(r, self._url_of(r.id, None)) for r in site.reports])
-        if key.kind == "search":
-            overview = self._urls.get(PageKey("overview"))
-            return SearchView.of(site, bundle_url=f"{BUNDLE_DIR}/", map_url=SEARCH_MAP, overview_url=overview)
-        report, index = self._positions[key]
-        if key.kind == "report":
-            data = self.config.open_data
-            return ReportView(
-                report=report,
-                intro_html=render(report.meta.intro) if report.meta.intro else "",
-                problems=[(p, render.problem(p), self._url_of(report.id, p.number)) for p in report.problems],
-                csv_url=f"{DATA_DIR}/{report.id}.csv" if data else None,
-                json_url=f"{DATA_DIR}/rectify.json" if data else None,
-                schema_url=f"{DATA_DIR}/schema.json" if data else None,
-                unclassified_html=[render(text) for text in report.meta.unclassified],
-            )
-        neighbours = [
-            (report.problems[i], self._url_of(report.id, report.problems[i].number))
-            if 0 <= i < len(report.problems)
-            else None
-            for i in (index - 1, index + 1)
-        ]
-        problem = report.problems[index]
-        return ProblemView(
-            report=report,
-            problem=problem,
-            html=render.problem(problem),
-            report_url=self._url_of(report.id, None),
-            previous=neighbours[0],
-            next=neighbours[1],
-        )
 
 
 def _relative_to(page_url: str, url: str) -> str:
