@@ -14,7 +14,10 @@ search, and prints:
   of the first page of results, the traditional→simplified map), as served without HTTP
   compression, and what gzip on the server would make of the JavaScript;
 - the bytes of a problem page, and the size of the search bundle on disk;
-- for each query, the share of problems whose text holds it.
+- for each query, the share of problems whose text holds it;
+- relevance among N problems (topical corpus): the demo's relevance queries
+  (``tests/fixtures/search_queries.yml``) are run on the big site, and a result counts as on
+  subject when its problem keeps to one of the demo problems the query expects.
 
 A first query's bytes are a fixed part (Pagefind's JavaScript and WebAssembly, and its page list,
 which grows with the number of pages) and the query's own part (the index chunks of its words and
@@ -27,16 +30,21 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import statistics
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+import yaml  # noqa: E402
 from synthetic import CORPORA, THEME, build, write_content  # noqa: E402
+
+RELEVANCE = ROOT / "tests" / "fixtures" / "search_queries.yml"
 
 QUERIES = ["电子保函", "12345热线", "办事大厅玩手机", "超期办件"]
 """A rare word, a number with a word, a colloquial phrase, and common characters (办, 件) at worst."""
@@ -139,18 +147,25 @@ def main() -> None:
     )
     parser.add_argument("--problems", type=int, default=10_000)
     parser.add_argument("--corpus", choices=CORPORA, default="topical")
-    parser.add_argument("--site", type=Path, help="only measure the queries on this built site")
+    parser.add_argument(
+        "--site", type=Path, help="only measure the queries on this site, built from --problems and --corpus"
+    )
     parser.add_argument(
         "--keep", type=Path, help="build here and keep the sites (default: a temporary folder)"
     )
     args = parser.parse_args()
+    subjects: dict[str, int] = {}
     if args.site:
         measure(args.site)
+        with tempfile.TemporaryDirectory() as tmp:
+            write_content(Path(tmp), args.problems, corpus=args.corpus, subjects=subjects)
+        if subjects:
+            relevance(args.site, subjects)
         return
     with tempfile.TemporaryDirectory() as tmp:
         root = args.keep or Path(tmp)
         content = root / "content"
-        write_content(content, args.problems, corpus=args.corpus)
+        write_content(content, args.problems, corpus=args.corpus, subjects=subjects)
         print(f"problems: {args.problems} in {len(list(content.iterdir()))} reports, {args.corpus} corpus")
         plain = build(project(root, content, search=False))
         print(f"build without search: {plain:8.1f} s")
@@ -166,6 +181,8 @@ def main() -> None:
         problem = site / "report-0001" / "1" / "index.html"
         print(f"a problem page: {problem.stat().st_size / 1e3:.1f} kB of HTML (no search index)")
         measure(site, content)
+        if subjects:
+            relevance(site, subjects)
 
 
 def share(content: Path, query: str) -> float:
@@ -192,6 +209,45 @@ def measure(site: Path, content: Path | None = None) -> None:
             f"  with gzip on the JavaScript: {gzipped / 1e3:.1f} kB"
             f" = fixed {fixed / 1e3:.1f} kB + this query {(gzipped - fixed) / 1e3:.1f} kB"
         )
+
+
+def relevance(site: Path, subjects: dict[str, int]) -> None:
+    """Run the demo's relevance queries on ``site`` and print how many results are on subject."""
+    from conftest import CHROMIUM, CHROMIUM_ARGS, serve_dir
+    from playwright.sync_api import sync_playwright
+
+    cases = [case for case in yaml.safe_load(RELEVANCE.read_text("utf-8")) if "report" not in case["expect"]]
+    top_three = 0
+    precision: list[float] = []
+    missed: list[str] = []
+    with serve_dir(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for case in cases:
+            # Each query on a fresh page, as from a link: Pagefind also matches words that start
+            # with a query's word among the index chunks it has already loaded, so earlier
+            # queries in the same page can add results to a later one.
+            page = browser.new_page()
+            page.goto(url + "/search/?" + urlencode({"q": case["query"]}))
+            page.wait_for_selector("[data-rectify-search-output][aria-busy=false]", timeout=120_000)
+            paths = page.eval_on_selector_all(
+                ".rectify-search__result-link", "links => links.map(a => new URL(a.href).pathname)"
+            )
+            found = [subjects.get(path.strip("/")) for path in paths[:10]]
+            expected = set(case["expect"])
+            if expected & set(found[:3]):
+                top_three += 1
+            else:
+                missed.append(f"{case['query']} {found[:3]}")
+            precision.append(sum(subject in expected for subject in found) / len(found) if found else 0.0)
+            page.close()
+        browser.close()
+    print(
+        f"relevance among {len(subjects)} problems: {top_three} of {len(cases)} queries have a problem on"
+        f" their subject in the top three; {statistics.mean(precision):.0%} of the first ten results are"
+        " on subject"
+    )
+    if missed:
+        print("  not in the top three: " + ", ".join(missed))
 
 
 if __name__ == "__main__":
