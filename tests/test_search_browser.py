@@ -362,6 +362,30 @@ def test_each_filter_narrows_the_results_and_updates_the_url(browser, filter_sit
         assert parse_qs(urlparse(page.url).query) == {"q": ["热线"], "unit": ["政务服务中心"]}
 
 
+def test_a_search_started_at_once_silences_the_count_of_the_one_before(browser, filter_site: str) -> None:
+    with opened(browser, filter_site + "/search/") as page:
+        search(page, "热线")
+        # The moment the count for 已完成 is about to be announced, 未完成 is ticked too.
+        page.evaluate(
+            """() => {
+              const status = document.querySelector('[data-rectify-search-status]');
+              const second = document.querySelector('input[name=status][value=not_done]');
+              window.said = [];
+              let armed = true;
+              new MutationObserver(() => {
+                if (status.textContent) window.said.push(status.textContent);
+                else if (armed) { armed = false; second.click(); }
+              }).observe(status, {childList: true, characterData: true, subtree: true});
+            }"""
+        )
+        page.get_by_role("checkbox", name="已完成").check()
+        page.wait_for_function("window.said.length > 0")
+        page.wait_for_selector(DONE)
+        page.wait_for_timeout(400)
+        assert page.evaluate("window.said") == ["找到 2 个结果。"]
+        assert pages_of(result_links(page)) == {"alpha-2021/1", "alpha-2021/3"}
+
+
 def test_filters_alone_list_problems_and_come_back_from_the_url(browser, filter_site: str) -> None:
     with opened(browser, filter_site + "/search/?year=2024") as page:
         page.wait_for_selector(DONE)

@@ -250,10 +250,12 @@
   var shown = 0;
   var partial = false;
 
+  var announcing = 0;
   function announce(message) {
     // Emptied first so that the same message (the same query again) is announced again.
+    window.clearTimeout(announcing);
     status.textContent = "";
-    window.setTimeout(function () {
+    announcing = window.setTimeout(function () {
       status.textContent = message;
       output.setAttribute("aria-busy", "false");
     }, 150);
@@ -325,6 +327,9 @@
 
   function run(state) {
     var mine = ++generation;
+    // A search that starts while the last one's count is about to be announced (a second filter
+    // ticked at once) silences it: readers hear the count of what they now see, and only that.
+    window.clearTimeout(announcing);
     output.setAttribute("aria-busy", "true");
     var hasFilters = Object.keys(state.filters).length > 0;
     if (!state.q && !hasFilters) {
