@@ -413,3 +413,35 @@ def test_nothing_scrolls_sideways_at_320_px_with_filters(browser, filter_site: s
         assert page.evaluate("document.documentElement.scrollWidth") <= 320
     finally:
         context.close()
+
+
+# -- an English site ----------------------------------------------------------------------------------------
+
+ENGLISH = {
+    "mkdocs.yml": SITE["mkdocs.yml"].replace("language: zh", "language: en"),
+    "docs/.keep": "",
+    "content/city-2024/report.yml": "title: Rectification report of the city office\n"
+    "issuer: City office\npublished: 2024-05-06\n",
+    "content/city-2024/01.md": problem_file(
+        1, "Hotline calls go unanswered", "in_progress", "Citizens say the 12345 hotline rings out at lunch."
+    ),
+    "content/city-2024/02.md": problem_file(
+        2, "Late building permits", "completed", "Permits were issued after the legal deadline."
+    ),
+}
+
+
+def test_an_english_site_searches_and_announces_in_english(browser, tmp_path_factory) -> None:
+    project = tmp_path_factory.mktemp("english") / "project"
+    write_tree(project, ENGLISH)
+    build: Build = run_mkdocs(project, "--strict")
+    assert build.returncode == 0, build.output
+    with serve_dir(build.site) as url, opened(browser, url + "/search/") as page:
+        assert page.evaluate("document.documentElement.lang") == "en"
+        assert page.get_by_label("What are you looking for?").count() == 1
+        assert pages_of(search(page, "hotline")) == {"city-2024/1"}
+        assert page.inner_text(STATUS) == "1 result."
+        marks = page.locator(".rectify-search__excerpt mark").all_inner_texts()
+        assert [mark.lower() for mark in marks] == ["hotline", "hotline"]
+        assert pages_of(search(page, "PERMITS deadline")) == {"city-2024/2"}
+        assert violations(page) == []
