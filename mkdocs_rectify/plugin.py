@@ -143,6 +143,7 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
         self._urls: dict[PageKey, str] = {}
         self._renderer: MarkdownRenderer | None = None
         self._views: SiteViews | None = None
+        self._search_language = "zh"
         self._leave_policy: leave.LeavePolicy | None = None
         self._notices = leave.NoticeRegistry()
         self._notice_files: dict[str, File] = {}
@@ -274,8 +275,11 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
         if self.config.open_data:
             self._add_open_data(files, config)
         if self.config.search:
-            chars = site_characters(report.model_dump() for report in self._site.reports)
-            table = map_json(traditional_map(chars))
+            # The content's characters (for the traditional→simplified table) and language (for the
+            # indexer's word segmentation), from one pass over it.
+            dumps = [report.model_dump() for report in self._site.reports]
+            self._search_language = content_language(dumps) or self.locale.code.split("-")[0]
+            table = map_json(traditional_map(site_characters(dumps)))
             files.append(File.generated(config, SEARCH_MAP, content=table))
         return files
 
@@ -331,9 +335,8 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.search or self._site is None:
             return
-        language = content_language(report.model_dump() for report in self._site.reports)
         try:
-            stats = index_site(Path(config.site_dir), language=language or self.locale.code.split("-")[0])
+            stats = index_site(Path(config.site_dir), language=self._search_language)
         except PagefindError as error:
             raise PluginError(f"rectify: search: {error}") from None
         log.info(f"search index of {stats.pages} pages written in {stats.seconds:.1f} s")
