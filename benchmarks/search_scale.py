@@ -185,17 +185,12 @@ def main() -> None:
             relevance(site, subjects)
 
 
-def share(content: Path, query: str) -> float:
-    """The share of problem files whose text holds ``query``."""
-    files = list(content.rglob("*.md"))
-    return sum(query in path.read_text("utf-8") for path in files) / len(files)
-
-
 def measure(site: Path, content: Path | None = None) -> None:
+    texts = [path.read_text("utf-8") for path in content.rglob("*.md")] if content is not None else []
     for query in QUERIES:
         sizes = first_query(site, query)
-        if content is not None:
-            print(f"  in {share(content, query):.0%} of the problems")
+        if texts:
+            print(f"  in {sum(query in text for text in texts) / len(texts):.0%} of the problems")
         total = sum(v for k, v in sizes.items() if not k.startswith("_"))
         parts = ", ".join(
             f"{kind} {sizes[kind] / 1e3:.1f}"

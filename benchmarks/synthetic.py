@@ -71,10 +71,6 @@ def demo_topics() -> list[list[str]]:
     return [sentences_of(path) for path in sorted(DEMO.glob("*.md"))]
 
 
-def demo_sentences() -> list[str]:
-    return [sentence for topic in demo_topics() for sentence in topic]
-
-
 def write_content(
     out: Path,
     problems: int,
