@@ -9,7 +9,16 @@ from urllib.parse import parse_qs, unquote, urlparse
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
-from conftest import DEMO_ID, FIXTURES, Build, problem_file, run_mkdocs, serve_dir, write_tree
+from conftest import (
+    DEMO_ID,
+    FIXTURES,
+    MINIMAL_CONFIG,
+    Build,
+    problem_file,
+    run_mkdocs,
+    serve_dir,
+    write_tree,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -256,15 +265,7 @@ def test_nothing_scrolls_sideways_at_320_px(browser, demo_url: str, path: str) -
 # -- filters, on a site with several reports, years, units and statuses -------------------------------------
 
 SITE = {
-    "mkdocs.yml": """\
-        site_name: 筛选测试
-        theme:
-          name: material
-          language: zh
-          font: false
-        plugins:
-          - rectify
-        """,
+    "mkdocs.yml": MINIMAL_CONFIG,
     "docs/.keep": "",
     "content/alpha-2021/report.yml": "title: 甲单位巡察整改情况通报\nissuer: 甲单位\npublished: 2021-06-01\n",
     "content/alpha-2021/01.md": problem_file(

@@ -8,7 +8,7 @@ import re
 import time
 from pathlib import Path
 
-from conftest import DEMO_ID, REPORT_YML, Build, problem_file, run_mkdocs
+from conftest import DEMO_ID, MINIMAL_CONFIG, REPORT_YML, Build, problem_file, run_mkdocs
 from test_serve import fetch, wait_for
 from test_serve import served as served  # the fixture: a `mkdocs serve` of a small site
 
@@ -156,15 +156,11 @@ def test_traditional_map_is_published_for_the_demo(demo_build: Build) -> None:
 
 # -- options ---------------------------------------------------------------------------------------------
 
-CONFIG = """\
-site_name: 测试站点
-theme:
-  name: material
-  language: zh
-  font: false
-plugins:
-{plugins}
-"""
+
+def config(plugins: str) -> str:
+    """The minimal site with ``plugins`` (lines of the ``plugins:`` list) in place of ``- rectify``."""
+    return MINIMAL_CONFIG.replace("plugins:\n  - rectify\n", f"plugins:\n{plugins}\n")
+
 
 FILES = {
     "content/demo-2024/report.yml": REPORT_YML,
@@ -173,7 +169,7 @@ FILES = {
 
 
 def test_search_off_publishes_no_search(make_site) -> None:
-    project = make_site(FILES, config=CONFIG.format(plugins="  - rectify:\n      search: false"))
+    project = make_site(FILES, config=config("  - rectify:\n      search: false"))
     build = run_mkdocs(project, "--strict")
     assert build.returncode == 0, build.output
     assert not (build.site / "pagefind").exists()
@@ -183,7 +179,7 @@ def test_search_off_publishes_no_search(make_site) -> None:
 
 
 def test_materials_search_plugin_is_switched_off_with_a_note(make_site) -> None:
-    project = make_site(FILES, config=CONFIG.format(plugins="  - search\n  - rectify"))
+    project = make_site(FILES, config=config("  - search\n  - rectify"))
     build = run_mkdocs(project, "--strict")
     assert build.returncode == 0, build.output
     assert "'material/search' plugin is switched off" in build.output
@@ -194,7 +190,7 @@ def test_materials_search_plugin_is_switched_off_with_a_note(make_site) -> None:
 
 
 def test_materials_search_stays_when_ours_is_off(make_site) -> None:
-    project = make_site(FILES, config=CONFIG.format(plugins="  - search\n  - rectify:\n      search: false"))
+    project = make_site(FILES, config=config("  - search\n  - rectify:\n      search: false"))
     build = run_mkdocs(project, "--strict")
     assert build.returncode == 0, build.output
     assert (build.site / "search" / "search_index.json").exists()
