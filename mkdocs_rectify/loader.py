@@ -6,6 +6,7 @@ the line where known and the field, in plain words. Nothing here imports MkDocs.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import os
 import re
@@ -16,6 +17,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from mkdocs_rectify import clock
 from mkdocs_rectify.model import (
     REPORT_ID_PATTERN,
     Problem,
@@ -27,7 +29,7 @@ from mkdocs_rectify.model import (
 )
 from mkdocs_rectify.yamlpos import Located, YamlProblem, load_located
 
-__all__ = ["ContentError", "ContentErrors", "load_site", "split_front_matter"]
+__all__ = ["ContentError", "ContentErrors", "Loaded", "load_content", "load_site", "split_front_matter"]
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -79,18 +81,35 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
     return None
 
 
-def load_site(content_dir: Path | str) -> tuple[Site, list[str]]:
-    """Load every report under ``content_dir``.
+@dataclass(frozen=True)
+class Loaded:
+    """Valid content: the site, the warnings and the notes of loading it."""
 
-    Returns the site and a list of warnings (text that is valid but needs a person's
-    attention). Raises :class:`ContentErrors` listing every error.
+    site: Site
+    warnings: list[str]
+    """Valid but needs a person's attention; MkDocs' strict mode and ``validate --strict`` fail on them."""
+    notes: list[str]
+    """Worth knowing but often deliberate, such as a draft folder left out; never a failure."""
+
+
+def load_content(content_dir: Path | str, *, build_date: dt.date | None = None) -> Loaded:
+    """Load every report under ``content_dir``, checking its dates against ``build_date``.
+
+    ``build_date`` defaults to :func:`mkdocs_rectify.clock.build_date`. Raises
+    :class:`ContentErrors` listing every error.
     """
-    root = Path(content_dir)
-    loader = _Loader(root)
+    today = clock.build_date() if build_date is None else build_date
+    loader = _Loader(Path(content_dir), today)
     site = loader.load()
     if loader.errors:
         raise ContentErrors(loader.errors)
-    return site, loader.warnings
+    return Loaded(site, loader.warnings, loader.notes)
+
+
+def load_site(content_dir: Path | str, *, build_date: dt.date | None = None) -> tuple[Site, list[str]]:
+    """Load every report under ``content_dir``: the site and its warnings (see :func:`load_content`)."""
+    loaded = load_content(content_dir, build_date=build_date)
+    return loaded.site, loaded.warnings
 
 
 def display_path(path: Path) -> str:
@@ -103,10 +122,12 @@ def display_path(path: Path) -> str:
 
 
 class _Loader:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, build_date: dt.date) -> None:
         self.root = root
+        self.build_date = build_date
         self.errors: list[ContentError] = []
         self.warnings: list[str] = []
+        self.notes: list[str] = []
 
     def error(self, path: Path, message: str, *, line: int | None = None, field: str | None = None) -> None:
         self.errors.append(ContentError(display_path(path), line, field, message))

@@ -28,8 +28,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, is_error_template, write_file
 from mkdocs.utils.templates import TemplateContext
 
-from mkdocs_rectify import export, leave
-from mkdocs_rectify.loader import ContentErrors, load_site
+from mkdocs_rectify import clock, export, leave
+from mkdocs_rectify.loader import ContentErrors, load_content
 from mkdocs_rectify.locale import AVAILABLE, Locale, locale_for_language
 from mkdocs_rectify.model import Site, Status
 from mkdocs_rectify.pages import DATA_DIR, OVERVIEW_URI, SEARCH_URI, PageKey, PagePlan, plan_pages
@@ -211,7 +211,9 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
     def _load(self) -> None:
         self._site, self._errors = None, None
         try:
-            site, warnings = load_site(self.content_path)
+            loaded = load_content(self.content_path, build_date=clock.build_date())
+        except clock.BuildDateError as error:
+            raise PluginError(f"rectify: {error}") from None
         except ContentErrors as errors:
             if self._command != "serve":
                 raise PluginError(errors.render()) from None
@@ -220,9 +222,11 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
                 log.error(str(error))
             self._errors = errors
             return
-        for warning in warnings:
+        for warning in loaded.warnings:
             log.warning(warning)
-        self._site = site
+        for note in loaded.notes:
+            log.info(note)
+        self._site = loaded.site
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
