@@ -247,6 +247,10 @@ class _Loader:
         except YamlProblem as problem:
             self.error(path, problem.message, line=problem.line)
             return None
+        for problem in located.problems:
+            self.error(path, problem.message, line=problem.line)
+        if located.problems:
+            return None
         if not isinstance(located.data, dict):
             self.error(path, "must hold YAML fields (key: value)", line=located.start_line)
             return None
@@ -260,7 +264,7 @@ class _Loader:
                 loc = tuple(detail["loc"])
                 self.error(
                     path,
-                    _plain_message(detail, model),
+                    _plain_message(detail, model, located.plain.get(loc)),
                     line=located.line_of(loc),
                     field=_field_name(loc),
                 )
@@ -290,10 +294,13 @@ def _field_name(loc: tuple[Any, ...]) -> str | None:
     return name or None
 
 
-def _plain_message(detail: Any, model: type[BaseModel]) -> str:
-    """A pydantic error in words an editor understands, with what is allowed."""
+def _plain_message(detail: Any, model: type[BaseModel], written: str | None = None) -> str:
+    """A pydantic error in words an editor understands, with what is allowed.
+
+    ``written`` is the value as written when YAML read it as something other than text."""
     kind = detail["type"]
     value = detail.get("input")
+    shown = repr(written) if written is not None and isinstance(value, bool) else repr(value)
     if kind == "missing":
         return "required field is missing"
     if kind == "extra_forbidden":
@@ -305,15 +312,19 @@ def _plain_message(detail: Any, model: type[BaseModel]) -> str:
     if kind == "enum":
         return f"{value!r} is not a status; use one of: {', '.join(s.value for s in Status)}"
     if kind.startswith(("date_", "datetime_")):
-        return f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2022-03-22"
+        return f"{shown} is not a date; write it as YYYY-MM-DD, e.g. 2022-03-22"
     if kind in ("int_parsing", "int_type", "int_from_float"):
-        return f"{value!r} is not a whole number"
+        return f"{shown} is not a whole number"
     if kind in ("float_parsing", "float_type"):
-        return f"{value!r} is not a number"
+        return f"{shown} is not a number"
+    if kind == "finite_number":
+        return f"{written or value!r} is not a finite number; write the figure, or leave the field out"
     if kind == "string_too_short":
         return "must not be empty"
     if kind == "string_type" and value is None:
         return "must not be empty"
+    if kind == "string_type" and written is not None:
+        return f"{written!r} is read as {_yaml_reading(value)}; put it in quotes if it is text"
     if kind == "string_type":
         return f"must be text, not {type(value).__name__}"
     if kind == "list_type":
@@ -325,6 +336,16 @@ def _plain_message(detail: Any, model: type[BaseModel]) -> str:
     if kind == "value_error":
         return str(detail["ctx"]["error"])
     return str(detail["msg"])
+
+
+def _yaml_reading(value: Any) -> str:
+    if isinstance(value, bool):
+        return "a yes/no value"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, dt.datetime):
+        return "a date and time"
+    return "a date" if isinstance(value, dt.date) else f"a {type(value).__name__}"
 
 
 def _allowed_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:

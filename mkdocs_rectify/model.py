@@ -25,6 +25,7 @@ from pydantic import (
 )
 
 __all__ = [
+    "MAX_SAFE_INTEGER",
     "REPORT_ID_PATTERN",
     "Contact",
     "Declared",
@@ -41,7 +42,11 @@ __all__ = [
 ]
 
 REPORT_ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
-"""Report ids appear in URLs and file names: lower-case ASCII letters, digits and hyphens."""
+"""Report ids appear in URLs and file names: lower-case ASCII letters, digits and hyphens.
+Match it with ``re.fullmatch``: with ``re.match``, ``$`` also accepts a final newline."""
+
+MAX_SAFE_INTEGER = 2**53 - 1
+"""The largest whole number every JSON reader keeps exactly (JavaScript's ``Number.MAX_SAFE_INTEGER``)."""
 
 
 class Status(enum.StrEnum):
@@ -70,6 +75,34 @@ def _strip_block(value: Any) -> Any:
     return value
 
 
+def _json_safe(value: Any) -> Any:
+    """Refuse a whole number that JSON readers would round (open data is read by JavaScript)."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_SAFE_INTEGER:
+        raise ValueError(
+            f"{value} is too large: whole numbers beyond {MAX_SAFE_INTEGER} "
+            "lose digits in the open data (JSON)"
+        )
+    return value
+
+
+def _date_only(value: Any) -> Any:
+    """A date is a day: no time of day, and never a number (which pydantic would read as a timestamp)."""
+    if isinstance(value, dt.datetime):
+        raise ValueError(f"{value.isoformat(sep=' ')} has a time of day; write only the date, YYYY-MM-DD")
+    if isinstance(value, bool | int | float):
+        raise ValueError(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2022-03-22")
+    return value
+
+
+WholeNumber = Annotated[int, BeforeValidator(_json_safe), Field(strict=True)]
+"""A whole number as written: never ``true`` or ``"7"``, and exact in JSON."""
+
+Figure = Annotated[float, BeforeValidator(_json_safe), Field(strict=True, allow_inf_nan=False)]
+"""A finite number as written (a whole number is accepted): never ``true`` or ``"82.29"``."""
+
+Date = Annotated[dt.date, BeforeValidator(_date_only)]
+"""A day, ``YYYY-MM-DD``."""
+
 Text = Annotated[str, BeforeValidator(_strip_block), StringConstraints(min_length=1)]
 """Non-empty text; surrounding whitespace is removed."""
 
@@ -88,20 +121,20 @@ class Metric(_Strict):
     """What is measured, e.g. 全程网办率."""
     unit: str | None = None
     """Unit of the values, e.g. ``%``, 件, 万元."""
-    baseline: float | None = None
+    baseline: Figure | None = None
     """Value before rectification."""
-    value: float
+    value: Figure
     """Value at ``as_of``."""
-    target: float | None = None
+    target: Figure | None = None
     """Value the measures aim for."""
-    as_of: dt.date | None = None
+    as_of: Date | None = None
     """Date of ``value``."""
 
 
 class HistoryEntry(_Strict):
     """A dated change of status."""
 
-    date: dt.date
+    date: Date
     """When the status changed."""
     status: Status
     """The status from that date on."""
@@ -112,7 +145,7 @@ class HistoryEntry(_Strict):
 class ProblemFrontMatter(_Strict):
     """The YAML front-matter of one problem file. The Markdown body is the problem statement (问题表现)."""
 
-    number: Annotated[int, Field(ge=1)]
+    number: Annotated[WholeNumber, Field(ge=1)]
     """Number of the problem in the report (问题1, 问题2, …); unique within the report."""
     title: Text
     """Short heading of the problem."""
@@ -122,9 +155,9 @@ class ProblemFrontMatter(_Strict):
     """Optional grouping, e.g. 政治建设, 作风建设."""
     units: Annotated[list[Text], BeforeValidator(_one_or_many)] = []
     """Responsible units (责任单位)."""
-    deadline: dt.date | None = None
+    deadline: Date | None = None
     """Date by which rectification is due (整改时限)."""
-    completed_on: dt.date | None = None
+    completed_on: Date | None = None
     """Date rectification was completed."""
     measures: MarkdownItems = []
     """Rectification measures (整改措施); each item may hold Markdown."""
@@ -172,9 +205,9 @@ class Inspection(_Strict):
 
     body: str | None = None
     """Who inspected, e.g. 市委第一巡察组."""
-    start: dt.date | None = None
-    end: dt.date | None = None
-    feedback: dt.date | None = None
+    start: Date | None = None
+    end: Date | None = None
+    feedback: Date | None = None
     """When the inspection's findings were fed back."""
 
     @model_validator(mode="after")
@@ -203,12 +236,12 @@ class Contact(_Strict):
 class Declared(_Strict):
     """Counts the notice itself states. The build compares them with the problems found."""
 
-    total: Annotated[int, Field(ge=0)] | None = None
-    completed: Annotated[int, Field(ge=0)] | None = None
-    ongoing: Annotated[int, Field(ge=0)] | None = None
-    in_progress: Annotated[int, Field(ge=0)] | None = None
-    not_done: Annotated[int, Field(ge=0)] | None = None
-    rate: Annotated[float, Field(ge=0, le=100)] | None = None
+    total: Annotated[WholeNumber, Field(ge=0)] | None = None
+    completed: Annotated[WholeNumber, Field(ge=0)] | None = None
+    ongoing: Annotated[WholeNumber, Field(ge=0)] | None = None
+    in_progress: Annotated[WholeNumber, Field(ge=0)] | None = None
+    not_done: Annotated[WholeNumber, Field(ge=0)] | None = None
+    rate: Annotated[Figure, Field(ge=0, le=100)] | None = None
     """Stated completion rate in percent."""
 
 
@@ -221,7 +254,7 @@ class ReportMeta(_Strict):
     """发布机构."""
     source: str | None = None
     """来源."""
-    published: dt.date
+    published: Date
     """Publication date (成文日期 / 发布日期)."""
     index_number: str | None = None
     """信息索引号."""
