@@ -158,7 +158,7 @@ class _Loader:
             self.error(folder, f"missing {REPORT_FILE} (the report's title, issuer and dates)")
         else:
             meta = self._load_meta(report_file)
-        problems = [p for f in sorted(folder.glob("*.md")) if (p := self._load_problem(f, folder.name))]
+        problems = [p for f in sorted(folder.glob("*.md")) if (p := self._load_problem(f, folder.name, meta))]
         if not problems and not list(folder.glob("*.md")):
             self.error(folder, "the report has no problem files (*.md)")
         self._check_numbers(problems, folder)
@@ -211,7 +211,7 @@ class _Loader:
             return None
         return self._validate(ReportMeta, located, path)
 
-    def _load_problem(self, path: Path, report_id: str) -> Problem | None:
+    def _load_problem(self, path: Path, report_id: str, meta: ReportMeta | None) -> Problem | None:
         text = self._read(path)
         if text is None:
             return None
@@ -229,6 +229,8 @@ class _Loader:
         if located is None:
             return None
         front = self._validate(ProblemFrontMatter, located, path)
+        if front is not None:
+            self._check_dates(front, meta, located, path)
         if not body.strip():
             self.error(
                 path,
@@ -240,6 +242,27 @@ class _Loader:
             return None
         rel = path.relative_to(self.root).as_posix()
         return Problem(**dict(front), report_id=report_id, statement=body, source_path=rel)
+
+    def _check_dates(
+        self, front: ProblemFrontMatter, meta: ReportMeta | None, located: Located, path: Path
+    ) -> None:
+        """Dates against the inspection and the build date: nothing is done before the inspection
+        began, nor after the build (deadlines may lie ahead)."""
+        start = meta.inspection.start if meta is not None else None
+        dated: list[tuple[tuple[str | int, ...], dt.date | None]] = [(("completed_on",), front.completed_on)]
+        dated += [(("history", index, "date"), entry.date) for index, entry in enumerate(front.history)]
+        dated += [(("metrics", index, "as_of"), metric.as_of) for index, metric in enumerate(front.metrics)]
+        for loc, day in dated:
+            if day is None:
+                continue
+            problems = []
+            if day > self.build_date:
+                problems.append(f"{day} is after the build date ({self.build_date}): it has not happened yet")
+            if loc == ("completed_on",) and start is not None and day < start:
+                began = f"({start}, inspection.start in {REPORT_FILE})"
+                problems.append(f"{day} is before the inspection began {began}")
+            for message in problems:
+                self.error(path, message, line=located.line_of(loc), field=_field_name(loc))
 
     def _parse_yaml(self, path: Path, text: str, offset: int) -> Located | None:
         try:

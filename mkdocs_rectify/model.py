@@ -20,12 +20,14 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
 
 __all__ = [
     "MAX_SAFE_INTEGER",
+    "PHONE_PATTERN",
     "REPORT_ID_PATTERN",
     "Contact",
     "Declared",
@@ -39,14 +41,26 @@ __all__ = [
     "Site",
     "Status",
     "Summary",
+    "is_phone_number",
 ]
 
 REPORT_ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
 """Report ids appear in URLs and file names: lower-case ASCII letters, digits and hyphens.
 Match it with ``re.fullmatch``: with ``re.match``, ``$`` also accepts a final newline."""
 
+PHONE_PATTERN = r"^(?:[0-9０-９ \u00a0\u3000+＋()（）\-－—、,，/;；]|转|分机|[Ee][Xx][Tt]\.?)+$"
+"""A phone number as printed: digits (also full-width), spaces, ``+ - ( )`` and ``（ ）``, 转, 分机 or
+``ext.`` before an extension, and 、 , ; / between several numbers."""
+
+_DIGIT = re.compile(r"[0-9０-９]")
+
 MAX_SAFE_INTEGER = 2**53 - 1
 """The largest whole number every JSON reader keeps exactly (JavaScript's ``Number.MAX_SAFE_INTEGER``)."""
+
+
+def is_phone_number(text: str) -> bool:
+    """Whether ``text`` is written as a phone number (see :data:`PHONE_PATTERN`), with at least 3 digits."""
+    return bool(re.fullmatch(PHONE_PATTERN, text)) and len(_DIGIT.findall(text)) >= 3
 
 
 class Status(enum.StrEnum):
@@ -174,10 +188,23 @@ class ProblemFrontMatter(_Strict):
 
     @field_validator("history")
     @classmethod
-    def _history_in_order(cls, value: list[HistoryEntry]) -> list[HistoryEntry]:
+    def _history_in_order(cls, value: list[HistoryEntry], info: ValidationInfo) -> list[HistoryEntry]:
         dates = [entry.date for entry in value]
         if dates != sorted(dates):
             raise ValueError("history entries must be in date order, oldest first")
+        status = info.data.get("status")
+        if not value or status is None:
+            return value
+        latest = value[-1]
+        if status is Status.COMPLETED and latest.status is not Status.COMPLETED:
+            raise ValueError(
+                f"status is completed but the latest entry ({latest.date}) is {latest.status.value}; "
+                "make them agree"
+            )
+        if latest.status is Status.COMPLETED and status is not Status.COMPLETED:
+            raise ValueError(
+                f"the latest entry ({latest.date}) is completed but status is {status.value}; make them agree"
+            )
         return value
 
     @model_validator(mode="after")
@@ -210,6 +237,14 @@ class Inspection(_Strict):
     feedback: Date | None = None
     """When the inspection's findings were fed back."""
 
+    @field_validator("feedback")
+    @classmethod
+    def _feedback_after_start(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        start = info.data.get("start")
+        if value is not None and start is not None and value < start:
+            raise ValueError(f"{value} is before the inspection began (start: {start})")
+        return value
+
     @model_validator(mode="after")
     def _period_in_order(self) -> Inspection:
         if self.start and self.end and self.end < self.start:
@@ -220,17 +255,28 @@ class Inspection(_Strict):
 class Contact(_Strict):
     """How citizens reach the issuer about the report."""
 
-    phone: str | None = None
+    phone: Annotated[str, Field(json_schema_extra={"pattern": PHONE_PATTERN})] | None = None
+    """A phone number as printed (``0898-68522090``; several separated by 、)."""
     address: str | None = None
     postcode: Annotated[str, StringConstraints(pattern=r"^\d{6}$")] | None = None
     email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = None
     note: str | None = None
     """Text that introduces the contact details, e.g. 欢迎广大干部群众…监督."""
 
-    @field_validator("postcode", mode="before")
+    @field_validator("postcode", "phone", mode="before")
     @classmethod
-    def _postcode_as_text(cls, value: Any) -> Any:
-        return str(value) if isinstance(value, int) else value
+    def _number_as_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+    @field_validator("phone")
+    @classmethod
+    def _phone_number(cls, value: str | None) -> str | None:
+        if value is not None and not is_phone_number(value):
+            raise ValueError(
+                f"{value!r} is not a phone number: write digits, spaces and + - ( ), "
+                "转 or ext. before an extension, 、 between numbers"
+            )
+        return value
 
 
 class Declared(_Strict):
