@@ -10,6 +10,7 @@ import datetime as dt
 import difflib
 import os
 import re
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,7 @@ from mkdocs_rectify.model import (
     Site,
     Status,
 )
+from mkdocs_rectify.pages import RESERVED_IDS
 from mkdocs_rectify.yamlpos import Located, YamlProblem, load_located
 
 __all__ = ["ContentError", "ContentErrors", "Loaded", "load_content", "load_site", "split_front_matter"]
@@ -113,12 +115,13 @@ def load_site(content_dir: Path | str, *, build_date: dt.date | None = None) -> 
 
 
 def display_path(path: Path) -> str:
-    """A path as the person running the command would type it."""
+    """A path as the person running the command would type it (invisible characters escaped)."""
     try:
         relative = os.path.relpath(path)
     except ValueError:
-        return str(path)
-    return str(path) if relative.startswith("..") else relative
+        relative = ".."
+    shown = str(path) if relative.startswith("..") else relative
+    return "".join(char if char.isprintable() else char.encode("unicode_escape").decode() for char in shown)
 
 
 class _Loader:
@@ -132,42 +135,101 @@ class _Loader:
     def error(self, path: Path, message: str, *, line: int | None = None, field: str | None = None) -> None:
         self.errors.append(ContentError(display_path(path), line, field, message))
 
+    def warn(self, path: Path, message: str) -> None:
+        self.warnings.append(f"{display_path(path)}: {message}")
+
+    def note(self, path: Path, message: str) -> None:
+        self.notes.append(f"{display_path(path)}: {message}")
+
     def load(self) -> Site:
         if not self.root.is_dir():
             self.error(self.root, "the content directory does not exist")
             return Site(reports=[])
-        folders = sorted(p for p in self.root.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+        folders = []
+        for entry in self._entries(self.root):
+            kind = _kind(entry)
+            if entry.name.startswith((".", "_")):
+                self.note(entry, _LEFT_OUT)
+            elif kind != "folder":
+                what = "" if kind == "file" else f"{kind}, "
+                self.warn(entry, f"skipped: {what}not a report folder (a folder holding {REPORT_FILE})")
+            else:
+                folders.append(entry)
         reports = [report for folder in folders if (report := self._load_report(folder))]
         if not folders:
             self.error(self.root, f"no reports: add a folder <report-id>/ holding {REPORT_FILE}")
         reports.sort(key=lambda r: (-r.meta.published.toordinal(), r.id))
         return Site(reports=reports)
 
+    def _entries(self, folder: Path) -> list[Path]:
+        try:
+            return sorted(folder.iterdir())
+        except OSError as error:
+            self.error(folder, f"cannot be read: {error.strerror}")
+            return []
+
     def _load_report(self, folder: Path) -> Report | None:
-        report_file = folder / REPORT_FILE
-        ok = True
-        if not re.match(REPORT_ID_PATTERN, folder.name):
-            self.error(
-                folder,
-                f"folder name {folder.name!r} cannot be a report id: use lower-case letters a-z, "
-                "digits and hyphens (it appears in every URL of the report)",
-            )
-            ok = False
+        ok = self._check_id(folder)
+        report_file: Path | None = None
+        problem_files: list[Path] = []
+        for entry in self._entries(folder):
+            name, kind = entry.name, _kind(entry)
+            suffix = entry.suffix
+            if name.startswith((".", "_")):
+                self.note(entry, _LEFT_OUT)
+            elif name == REPORT_FILE or suffix == ".md":
+                if kind != "file":
+                    self.error(entry, f"is {kind}, not a regular file")
+                elif name == REPORT_FILE:
+                    report_file = entry
+                else:
+                    problem_files.append(entry)
+            elif suffix.lower() in _MARKDOWN_SUFFIXES:
+                self.error(entry, f"problem files end in .md (lower case): rename it {entry.stem}.md")
+                problem_files.append(entry)  # counted, so that the report is not also said to have none
+            elif kind == "folder":
+                self.warn(entry, "skipped: sub-folders are not read; problem files go in the report folder")
+            elif kind != "file":
+                self.warn(entry, f"skipped: {kind}")
+            else:
+                hint = f" (did you mean {REPORT_FILE}?)" if name.lower() in _REPORT_FILE_TYPOS else ""
+                self.warn(entry, f"skipped: only {REPORT_FILE} and problem files (*.md) are read{hint}")
         meta: ReportMeta | None = None
-        if not report_file.is_file():
-            self.error(folder, f"missing {REPORT_FILE} (the report's title, issuer and dates)")
+        if report_file is None:
+            if not (folder / REPORT_FILE).exists():
+                self.error(folder, f"missing {REPORT_FILE} (the report's title, issuer and dates)")
         else:
             meta = self._load_meta(report_file)
-        problems = [p for f in sorted(folder.glob("*.md")) if (p := self._load_problem(f, folder.name, meta))]
-        if not problems and not list(folder.glob("*.md")):
+        problems = [
+            p for f in problem_files if f.suffix == ".md" and (p := self._load_problem(f, folder.name, meta))
+        ]
+        if not problem_files:
             self.error(folder, "the report has no problem files (*.md)")
         self._check_numbers(problems, folder)
         if meta is None or not ok:
             return None
         problems.sort(key=lambda p: p.number)
         report = Report(id=folder.name, meta=meta, problems=problems)
-        self._warn(report, report_file)
+        self._warn(report, report_file or folder)
         return report
+
+    def _check_id(self, folder: Path) -> bool:
+        name = folder.name
+        if not re.fullmatch(REPORT_ID_PATTERN, name):
+            self.error(
+                folder,
+                f"folder name {name!r} cannot be a report id: use lower-case letters a-z, "
+                "digits and hyphens (it appears in every URL of the report)",
+            )
+            return False
+        if name in RESERVED_IDS:
+            self.error(
+                folder,
+                f"report id {name!r} is reserved: the site uses /{name}/ for its own pages; rename the "
+                f"folder (reserved: {', '.join(sorted(RESERVED_IDS))})",
+            )
+            return False
+        return True
 
     def _warn(self, report: Report, report_file: Path) -> None:
         if report.meta.declared is not None:
@@ -187,13 +249,22 @@ class _Loader:
                 )
 
     def _read(self, path: Path) -> str | None:
+        # Opened without blocking and checked again once open: a file replaced by a named pipe since
+        # the folder was listed must not stall the build.
         try:
-            data = path.read_bytes()
+            descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+            with os.fdopen(descriptor, "rb") as stream:
+                mode = os.fstat(stream.fileno()).st_mode
+                if not stat.S_ISREG(mode):
+                    self.error(path, f"is {_kind_of_mode(mode)}, not a regular file")
+                    return None
+                data = stream.read(MAX_FILE_BYTES + 1)
         except OSError as error:
             self.error(path, f"cannot be read: {error.strerror}")
             return None
         if len(data) > MAX_FILE_BYTES:
-            self.error(path, f"is {len(data):,} bytes; the limit is {MAX_FILE_BYTES:,} bytes")
+            size = max(len(data), path.stat().st_size)
+            self.error(path, f"is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes")
             return None
         try:
             return data.decode("utf-8-sig")
@@ -304,6 +375,38 @@ class _Loader:
                     "numbers must be unique within a report",
                     field="number",
                 )
+
+
+_LEFT_OUT = "left out: names starting with '.' or '_' are not published (a way to keep drafts out)"
+_MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdtext"})
+_REPORT_FILE_TYPOS = frozenset({"report.yaml", "report.yml", "report.yml.txt", "reports.yml"})
+
+
+def _kind(path: Path) -> str:
+    """What ``path`` is, without opening it: ``folder``, ``file``, or a description of anything else."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return "a broken link" if path.is_symlink() else "unreadable"
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if stat.S_ISREG(mode):
+        return "file"
+    return _kind_of_mode(mode)
+
+
+def _kind_of_mode(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "not a regular file"
 
 
 def _field_name(loc: tuple[Any, ...]) -> str | None:

@@ -14,11 +14,42 @@ from mkdocs_rectify.locale import Locale
 from mkdocs_rectify.model import Problem, Report, Site
 from mkdocs_rectify.statement import STATEMENT_URI
 
-__all__ = ["DATA_DIR", "OVERVIEW_URI", "SEARCH_URI", "STATEMENT_URI", "PageKey", "PagePlan", "plan_pages"]
+__all__ = [
+    "DATA_DIR",
+    "OVERVIEW_URI",
+    "RESERVED_IDS",
+    "SEARCH_URI",
+    "STATEMENT_URI",
+    "PageKey",
+    "PagePlan",
+    "plan_pages",
+]
 
 OVERVIEW_URI = "index.md"
 SEARCH_URI = "search/index.md"
 DATA_DIR = "data"
+
+RESERVED_IDS = frozenset(
+    {
+        "404",  # 404.html, the theme's page for a missing address
+        "accessibility",  # the accessibility statement (STATEMENT_URI)
+        "assets",  # the theme's and the plugin's scripts, styles and images
+        "data",  # the open data (DATA_DIR)
+        "leave",  # the notices before leaving the site (leave.LEAVE_DIR)
+        "pagefind",  # the search index (search.BUNDLE_DIR), replaced at every build
+        "search",  # the search page (SEARCH_URI)
+        "sitemap",  # sitemap.xml and sitemap.xml.gz
+        # Taken by pages to come: filter pages, feeds, reports by year, the user guide.
+        "browse",
+        "feeds",
+        "years",
+        "guide",
+    }
+)
+"""Top-level paths the site writes (or will write) itself: a report folder cannot be named after one.
+
+Report pages live at ``/<report-id>/``, beside these; tests check that every top-level path of a
+built site is listed here."""
 
 
 @dataclass(frozen=True)
