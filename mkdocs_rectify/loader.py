@@ -72,14 +72,16 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
     """Split ``---``-delimited front-matter from a Markdown text.
 
     Returns ``(yaml_text, body, body_line)`` where ``body_line`` is the 1-based line on
-    which the body starts, or ``None`` when the text has no front-matter block.
+    which the body starts, or ``None`` when the text has no front-matter block. Lines end at
+    line feeds only, as YAML and the line numbers of messages count them.
     """
-    lines = text.splitlines(keepends=True)
-    if not lines or lines[0].rstrip() != "---":
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
         return None
     for index in range(1, len(lines)):
         if lines[index].rstrip() in ("---", "..."):
-            return "".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2
+            yaml_text = "".join(line + "\n" for line in lines[1:index])
+            return yaml_text, "\n".join(lines[index + 1 :]), index + 2
     return None
 
 
@@ -277,7 +279,9 @@ class _Loader:
         text = self._read(path)
         if text is None:
             return None
+        text, marks = _without_invisible(text)
         located = self._parse_yaml(path, text, 0)
+        self._report_invisible(path, marks, located, yaml_end=text.count("\n") + 1)
         if located is None:
             return None
         return self._validate(ReportMeta, located, path)
@@ -286,8 +290,10 @@ class _Loader:
         text = self._read(path)
         if text is None:
             return None
+        text, marks = _without_invisible(text)
         parts = split_front_matter(text)
         if parts is None:
+            self._report_invisible(path, marks, None, yaml_end=0)
             self.error(
                 path,
                 "no front-matter: the file must start with a line '---', then the fields "
@@ -297,6 +303,7 @@ class _Loader:
             return None
         yaml_text, body, body_line = parts
         located = self._parse_yaml(path, yaml_text, 1)
+        self._report_invisible(path, marks, located, yaml_end=body_line - 2)
         if located is None:
             return None
         front = self._validate(ProblemFrontMatter, located, path)
@@ -313,6 +320,19 @@ class _Loader:
             return None
         rel = path.relative_to(self.root).as_posix()
         return Problem(**dict(front), report_id=report_id, statement=body, source_path=rel)
+
+    def _report_invisible(
+        self, path: Path, marks: list[tuple[int, str]], located: Located | None, *, yaml_end: int
+    ) -> None:
+        """An error for each invisible character, naming the field when it is in YAML (up to ``yaml_end``)."""
+        for line, char in marks:
+            field = _field_name(_path_at(located, line)) if located and line <= yaml_end else None
+            what = (
+                "which reorders the text a reader sees"
+                if char in _BIDI_CONTROLS
+                else "an invisible control character"
+            )
+            self.error(path, f"holds U+{ord(char):04X}, {what}; remove it", line=line, field=field)
 
     def _check_dates(
         self, front: ProblemFrontMatter, meta: ReportMeta | None, located: Located, path: Path
@@ -380,6 +400,34 @@ class _Loader:
 _LEFT_OUT = "left out: names starting with '.' or '_' are not published (a way to keep drafts out)"
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdtext"})
 _REPORT_FILE_TYPOS = frozenset({"report.yaml", "report.yml", "report.yml.txt", "reports.yml"})
+
+
+_BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_INVISIBLE = re.compile(f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f{_BIDI_CONTROLS}]|\\r(?!\\n)")
+"""Control characters (Unicode Cc) but tab, line feed and the CR of a CRLF, and the bidi controls
+that reorder text (U+202A–U+202E, U+2066–U+2069). No-break and ideographic spaces are fine."""
+
+
+def _without_invisible(text: str) -> tuple[str, list[tuple[int, str]]]:
+    """``text`` with every invisible character made a space, and the line of each (once a line)."""
+    marks: dict[tuple[int, str], None] = {}
+    line, counted = 1, 0
+    for match in _INVISIBLE.finditer(text):
+        line += text.count("\n", counted, match.start())
+        counted = match.start()
+        marks[(line, match.group())] = None
+    if not marks:
+        return text, []
+    return _INVISIBLE.sub(" ", text), list(marks)
+
+
+def _path_at(located: Located, line: int) -> tuple[str | int, ...]:
+    """The deepest key or item that starts on or before ``line``: the field a line belongs to."""
+    best: tuple[int, int, tuple[str | int, ...]] = (0, 0, ())
+    for path, start in located.lines.items():
+        if start <= line:
+            best = max(best, (start, len(path), path))
+    return best[2]
 
 
 def _kind(path: Path) -> str:
