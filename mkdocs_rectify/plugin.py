@@ -7,6 +7,7 @@ Everything that can live without MkDocs lives elsewhere (``model``, ``loader``, 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from functools import partial
 from importlib import resources
@@ -25,7 +26,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url, is_error_template, write_file
+from mkdocs.utils import CountHandler, get_relative_url, is_error_template, write_file
 from mkdocs.utils.templates import TemplateContext
 
 from mkdocs_rectify import clock, export, leave
@@ -219,7 +220,7 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
                 raise PluginError(errors.render()) from None
             # While previewing, show the errors in the browser instead of stopping the server.
             for error in errors.errors:
-                log.error(str(error))
+                _print_uncounted(logging.ERROR, str(error))
             self._errors = errors
             return
         for warning in loaded.warnings:
@@ -433,6 +434,21 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
             assert self._views is not None
             context["rectify_page"] = self._views.view(plan.key)
         return context
+
+
+def _print_uncounted(level: int, message: str) -> None:
+    """Print ``message`` as the plugin's log would, without MkDocs' strict mode counting it.
+
+    Under ``mkdocs serve``, content errors are shown in the page that replaces the site. Strict
+    mode (``strict: true``) aborts a build that logged an error or a warning, and the server then
+    keeps every request waiting for a build that never completes; so these errors go to MkDocs'
+    console handlers, but not to the counter strict mode reads.
+    """
+    logger = log.logger
+    record = logger.makeRecord(logger.name, level, __file__, 0, f"{log.prefix}: {message}", None, None)
+    for handler in logging.getLogger("mkdocs").handlers:
+        if not isinstance(handler, CountHandler) and record.levelno >= handler.level:
+            handler.handle(record)
 
 
 def _relative_to(page_url: str, url: str) -> str:
