@@ -23,10 +23,12 @@ def main() -> None:
     default="content",
     type=click.Path(file_okay=False, path_type=Path),
 )
-def validate(content_dir: Path) -> None:
+@click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1), as mkdocs build --strict.")
+def validate(content_dir: Path, strict: bool) -> None:
     """Check every report and problem file in CONTENT_DIR without building.
 
-    Exits 0 when the content is valid and 1 when it is not, listing every error.
+    Exits 0 when the content is valid and 1 when it is not, listing every error; with --strict,
+    also when there are warnings.
     """
     try:
         loaded = load_content(content_dir)
@@ -39,6 +41,10 @@ def validate(content_dir: Path) -> None:
         click.echo(f"warning: {warning}", err=True)
     for note in loaded.notes:
         click.echo(f"note: {note}", err=True)
+    if strict and loaded.warnings:
+        count = len(loaded.warnings)
+        click.echo(f"{count} warning{'s' if count != 1 else ''}; --strict makes warnings errors", err=True)
+        raise SystemExit(1)
     site = loaded.site
     problems = sum(len(report.problems) for report in site.reports)
     click.echo(f"{content_dir}: {len(site.reports)} report(s), {problems} problem(s), valid.")

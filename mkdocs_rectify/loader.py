@@ -29,6 +29,7 @@ from mkdocs_rectify.model import (
     Status,
 )
 from mkdocs_rectify.pages import RESERVED_IDS
+from mkdocs_rectify.privacy import find_personal_information
 from mkdocs_rectify.yamlpos import Located, YamlProblem, load_located
 
 __all__ = ["ContentError", "ContentErrors", "Loaded", "load_content", "load_site", "split_front_matter"]
@@ -137,8 +138,8 @@ class _Loader:
     def error(self, path: Path, message: str, *, line: int | None = None, field: str | None = None) -> None:
         self.errors.append(ContentError(display_path(path), line, field, message))
 
-    def warn(self, path: Path, message: str) -> None:
-        self.warnings.append(f"{display_path(path)}: {message}")
+    def warn(self, path: Path, message: str, *, line: int | None = None, field: str | None = None) -> None:
+        self.warnings.append(str(ContentError(display_path(path), line, field, message)))
 
     def note(self, path: Path, message: str) -> None:
         self.notes.append(f"{display_path(path)}: {message}")
@@ -284,7 +285,11 @@ class _Loader:
         self._report_invisible(path, marks, located, yaml_end=text.count("\n") + 1)
         if located is None:
             return None
-        return self._validate(ReportMeta, located, path)
+        meta = self._validate(ReportMeta, located, path)
+        if meta is not None:
+            public = meta.model_dump(exclude={"contact"})  # the contact details are meant to be public
+            self._check_privacy(path, text, located, public, meta.privacy_reviewed)
+        return meta
 
     def _load_problem(self, path: Path, report_id: str, meta: ReportMeta | None) -> Problem | None:
         text = self._read(path)
@@ -309,6 +314,8 @@ class _Loader:
         front = self._validate(ProblemFrontMatter, located, path)
         if front is not None:
             self._check_dates(front, meta, located, path)
+            self._check_privacy(path, text, located, front.model_dump(), front.privacy_reviewed)
+            self._check_privacy(path, text, None, {"": body}, front.privacy_reviewed, body_line=body_line)
         if not body.strip():
             self.error(
                 path,
@@ -333,6 +340,38 @@ class _Loader:
                 else "an invisible control character"
             )
             self.error(path, f"holds U+{ord(char):04X}, {what}; remove it", line=line, field=field)
+
+    def _check_privacy(
+        self,
+        path: Path,
+        text: str,
+        located: Located | None,
+        data: dict[str, Any],
+        reviewed: list[str],
+        *,
+        body_line: int = 1,
+    ) -> None:
+        """A warning for each string that looks like personal information (:mod:`privacy`).
+
+        ``data`` holds the published values of the YAML in ``located``, or the body as ``{"": body}``
+        when ``located`` is None (``body_line`` is then its first line)."""
+        lines = text.split("\n")
+        for loc, value in _strings(data, ()):
+            for finding in find_personal_information(value, today=self.build_date, reviewed=reviewed):
+                if located is None:
+                    line, field = body_line + value.count("\n", 0, finding.start), None
+                else:
+                    line, field = located.line_of(loc), _field_name(loc)
+                    later = (n for n in range(line, len(lines) + 1) if finding.text in lines[n - 1])
+                    line = next(later, line)
+                self.warn(
+                    path,
+                    f"looks like a {finding.kind} ({finding.masked}): personal information must not be "
+                    "published (《政府信息公开条例》); remove it, or if it is not personal information, "
+                    "list it under privacy_reviewed",
+                    line=line,
+                    field=field,
+                )
 
     def _check_dates(
         self, front: ProblemFrontMatter, meta: ReportMeta | None, located: Located, path: Path
@@ -419,6 +458,18 @@ def _without_invisible(text: str) -> tuple[str, list[tuple[int, str]]]:
     if not marks:
         return text, []
     return _INVISIBLE.sub(" ", text), list(marks)
+
+
+def _strings(value: Any, loc: tuple[str | int, ...]) -> Iterable[tuple[tuple[str | int, ...], str]]:
+    """Every text in a dumped model, with its path."""
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*loc, key) if key else loc)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*loc, index))
 
 
 def _path_at(located: Located, line: int) -> tuple[str | int, ...]:

@@ -185,6 +185,9 @@ class ProblemFrontMatter(_Strict):
     """Status history, oldest first."""
     unclassified: list[Text] = []
     """Text the importer could not place in a section; shown on the page and reported by the build."""
+    privacy_reviewed: Annotated[list[str], Field(exclude=True)] = []
+    """Strings the privacy check reported that a person has checked are not personal information
+    (a hotline, an order number), as written; not published."""
 
     @field_validator("history")
     @classmethod
@@ -313,6 +316,9 @@ class ReportMeta(_Strict):
     declared: Declared | None = None
     unclassified: list[Text] = []
     """Text the importer could not place; shown on the report page and reported by the build."""
+    privacy_reviewed: Annotated[list[str], Field(exclude=True)] = []
+    """Strings of this file the privacy check reported that a person has checked are not personal
+    information, as written; not published."""
 
     @field_validator("index_number", mode="before")
     @classmethod
