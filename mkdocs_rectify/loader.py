@@ -32,7 +32,17 @@ from mkdocs_rectify.pages import RESERVED_IDS
 from mkdocs_rectify.privacy import find_personal_information
 from mkdocs_rectify.yamlpos import Located, YamlProblem, load_located
 
-__all__ = ["ContentError", "ContentErrors", "Loaded", "load_content", "load_site", "split_front_matter"]
+__all__ = [
+    "INVISIBLE",
+    "MAX_FILE_BYTES",
+    "ContentError",
+    "ContentErrors",
+    "Loaded",
+    "file_kind",
+    "load_content",
+    "load_site",
+    "split_front_matter",
+]
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -150,7 +160,7 @@ class _Loader:
             return Site(reports=[])
         folders = []
         for entry in self._entries(self.root):
-            kind = _kind(entry)
+            kind = file_kind(entry)
             if entry.name.startswith((".", "_")):
                 self.note(entry, _LEFT_OUT)
             elif kind != "folder":
@@ -176,7 +186,7 @@ class _Loader:
         report_file: Path | None = None
         problem_files: list[Path] = []
         for entry in self._entries(folder):
-            name, kind = entry.name, _kind(entry)
+            name, kind = entry.name, file_kind(entry)
             suffix = entry.suffix
             if name.startswith((".", "_")):
                 self.note(entry, _LEFT_OUT)
@@ -442,7 +452,7 @@ _REPORT_FILE_TYPOS = frozenset({"report.yaml", "report.yml", "report.yml.txt", "
 
 
 _BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-_INVISIBLE = re.compile(f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f{_BIDI_CONTROLS}]|\\r(?!\\n)")
+INVISIBLE = re.compile(f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f{_BIDI_CONTROLS}]|\\r(?!\\n)")
 """Control characters (Unicode Cc) but tab, line feed and the CR of a CRLF, and the bidi controls
 that reorder text (U+202A–U+202E, U+2066–U+2069). No-break and ideographic spaces are fine."""
 
@@ -451,13 +461,13 @@ def _without_invisible(text: str) -> tuple[str, list[tuple[int, str]]]:
     """``text`` with every invisible character made a space, and the line of each (once a line)."""
     marks: dict[tuple[int, str], None] = {}
     line, counted = 1, 0
-    for match in _INVISIBLE.finditer(text):
+    for match in INVISIBLE.finditer(text):
         line += text.count("\n", counted, match.start())
         counted = match.start()
         marks[(line, match.group())] = None
     if not marks:
         return text, []
-    return _INVISIBLE.sub(" ", text), list(marks)
+    return INVISIBLE.sub(" ", text), list(marks)
 
 
 def _strings(value: Any, loc: tuple[str | int, ...]) -> Iterable[tuple[tuple[str | int, ...], str]]:
@@ -481,7 +491,7 @@ def _path_at(located: Located, line: int) -> tuple[str | int, ...]:
     return best[2]
 
 
-def _kind(path: Path) -> str:
+def file_kind(path: Path) -> str:
     """What ``path`` is, without opening it: ``folder``, ``file``, or a description of anything else."""
     try:
         mode = path.stat().st_mode
