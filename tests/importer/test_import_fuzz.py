@@ -5,20 +5,17 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from fuzzing import fuzz
+from hypothesis import given
 from hypothesis import strategies as st
 from importer_support import CAPTURE_REPAIRS, FIXTURES, SEED, missing_fragments, read_report
 
 from mkdocs_rectify.importer import ImportResult, NoticeImportError, import_notice, write_report
-from mkdocs_rectify.importer.writer import render_files
+from mkdocs_rectify.importer.writer import check_report, render_files
 from mkdocs_rectify.model import ProblemFrontMatter, ReportMeta
 
 SEED_LINES = SEED.read_text("utf-8").splitlines()
-FUZZ = settings(
-    max_examples=int(__import__("os").environ.get("FUZZ_EXAMPLES", "60")),
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
+FUZZ = fuzz()
 NAMES = st.sampled_from(["notice.txt", "notice.html", "-", "notice"])
 
 
@@ -31,6 +28,11 @@ def attempt(data: bytes, name: str = "notice.txt") -> ImportResult | None:
         return None
     files = render_files(result)  # every result can be written
     assert "report.yml" in files and len(files) == len(result.problems) + 1
+    try:
+        check_report(result)  # and is what validate accepts, or refused with a one-line message
+    except NoticeImportError as error:
+        assert str(error) and "\n" not in str(error)
+        return None
     return result
 
 
@@ -91,6 +93,43 @@ def test_random_bytes(data: bytes, name: str) -> None:
     attempt(data, name)
 
 
+TAGS = [
+    *("html", "head", "title", "meta", "body", "div", "article", "section", "p", "span", "font", "strong"),
+    *("h1", "h2", "table", "tr", "td", "ul", "li", "br", "a", "img", "script", "style", "noscript", "iframe"),
+    *("pre", "textarea", "template", "svg", "math", "frameset", "select", "option", "form", "button"),
+]
+ATTRIBUTES = [
+    *("", ' id="zoom"', ' class="article-content"', ' class="TRS_Editor"', ' id="content"'),
+    *(" charset='base64'", ' charset="gbk"', " charset=utf-7", ' charset="x-unknown"', " charset=rot13"),
+    *(' http-equiv="Content-Type" content="text/html; charset=gb2312"', ' style="display:none"'),
+    *(' href="javascript:alert(1)"', ' onclick="x()"', ' src="data:text/html,x"', ' hidden'),
+]
+ENTITIES = ["&#x202e;", "&nbsp;", "&#0;", "&#x85;", "&"]
+TEXTS = st.sampled_from(SEED_LINES) | st.text(max_size=40) | st.sampled_from(ENTITIES)
+
+
+def element(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    def markup(parts: tuple[str, str, list[str], bool]) -> str:
+        tag, attributes, inner, closed = parts
+        return f"<{tag}{attributes}>" + "".join(inner) + (f"</{tag}>" if closed else "")
+
+    return st.tuples(
+        st.sampled_from(TAGS), st.sampled_from(ATTRIBUTES), st.lists(children, max_size=5), st.booleans()
+    ).map(markup)
+
+
+PAGES = st.tuples(
+    st.sampled_from(["", "<!DOCTYPE html>", "<!doctype html><html>", "<!--", "<?xml version='1.0'?>"]),
+    st.recursive(TEXTS, element, max_leaves=40),
+).map("".join)
+
+
+@FUZZ
+@given(PAGES, st.sampled_from(["utf-8", "gb18030", "utf-16"]))
+def test_random_html(page: str, encoding: str) -> None:
+    attempt(page.encode(encoding, errors="replace"), "notice.html")
+
+
 STRUCTURE_LINES = [
     *SEED_LINES,
     "（一）在“某某”方面",
@@ -114,7 +153,7 @@ def test_shuffled_structure(lines: list[str]) -> None:
         assert len(set(numbers)) == len(numbers)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@fuzz(25)
 @given(mutated_seed())
 def test_mutated_results_write_valid_folders_and_lose_nothing(text: str) -> None:
     result = attempt(text.encode("utf-8", errors="surrogatepass"))
