@@ -343,7 +343,7 @@ class _Loader:
     ) -> None:
         """An error for each invisible character, naming the field when it is in YAML (up to ``yaml_end``)."""
         for line, char in marks:
-            field = _field_name(_path_at(located, line)) if located and line <= yaml_end else None
+            field = _field_name(located.path_at(line)) if located and line <= yaml_end else None
             what = (
                 "which reorders the text a reader sees"
                 if char in _BIDI_CONTROLS
@@ -367,13 +367,20 @@ class _Loader:
         when ``located`` is None (``body_line`` is then its first line)."""
         lines = text.split("\n")
         for loc, value in _strings(data, ()):
-            for finding in find_personal_information(value, today=self.build_date, reviewed=reviewed):
+            findings = find_personal_information(value, today=self.build_date, reviewed=reviewed)
+            if not findings:
+                continue
+            if located is None:
+                line, field, counted = body_line, None, 0
+            else:
+                line, field = located.line_of(loc), _field_name(loc)
+                end = min(located.next_start(line) or len(lines) + 1, len(lines) + 1)
+            for finding in findings:  # in order: lines are found moving forward
                 if located is None:
-                    line, field = body_line + value.count("\n", 0, finding.start), None
+                    line += value.count("\n", counted, finding.start)
+                    counted = finding.start
                 else:
-                    line, field = located.line_of(loc), _field_name(loc)
-                    later = (n for n in range(line, len(lines) + 1) if finding.text in lines[n - 1])
-                    line = next(later, line)
+                    line = next((n for n in range(line, end) if finding.text in lines[n - 1]), line)
                 self.warn(
                     path,
                     f"looks like a {finding.kind} ({finding.masked}): personal information must not be "
@@ -482,15 +489,6 @@ def _strings(value: Any, loc: tuple[str | int, ...]) -> Iterable[tuple[tuple[str
             yield from _strings(item, (*loc, index))
 
 
-def _path_at(located: Located, line: int) -> tuple[str | int, ...]:
-    """The deepest key or item that starts on or before ``line``: the field a line belongs to."""
-    best: tuple[int, int, tuple[str | int, ...]] = (0, 0, ())
-    for path, start in located.lines.items():
-        if start <= line:
-            best = max(best, (start, len(path), path))
-    return best[2]
-
-
 def file_kind(path: Path) -> str:
     """What ``path`` is, without opening it: ``folder``, ``file``, or a description of anything else."""
     try:
@@ -519,13 +517,16 @@ def _kind_of_mode(mode: int) -> str:
 
 
 def _field_name(loc: tuple[Any, ...]) -> str | None:
-    """``("measures", 1)`` → ``measures item 2``: item numbers count from 1, as editors do."""
+    """``("measures", 1)`` → ``measures item 2``: item numbers count from 1, as editors do.
+
+    A key that is empty or holds invisible characters is shown quoted, its characters escaped."""
     name = ""
     for part in loc:
         if isinstance(part, int):
             name += f" item {part + 1}"
         else:
-            name += f".{part}" if name else str(part)
+            key = str(part) if str(part).isprintable() and str(part).strip() else repr(str(part))
+            name += f".{key}" if name else key
     return name or None
 
 

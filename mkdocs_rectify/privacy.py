@@ -13,6 +13,7 @@ Imports nothing from MkDocs.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -80,23 +81,36 @@ def find_personal_information(
     """
     plain = text.translate(_FULL_WIDTH)  # same length: offsets stay those of ``text``
     checked = {digits_of(item) for item in reviewed}
-    found: dict[tuple[int, int], Finding] = {}
-    for match in _ID18.finditer(plain):
-        if _valid_id18(match.group(), today):
-            found[match.span()] = Finding(ID_CARD, text[match.start() : match.end()], match.start())
-    for match in _ID15.finditer(plain):
-        if _valid_id15(match.group()):
-            found[match.span()] = Finding(ID_CARD, text[match.start() : match.end()], match.start())
-    for pattern, kind, valid in ((_MOBILE, MOBILE, None), (_CARD, BANK_CARD, _luhn)):
-        for match in pattern.finditer(plain):
-            if _overlaps(match.span(), found) or (valid is not None and not valid(digits_of(match.group()))):
-                continue
-            found[match.span()] = Finding(kind, text[match.start() : match.end()], match.start())
-    return [finding for _, finding in sorted(found.items()) if digits_of(finding.text) not in checked]
+    ids = sorted(
+        match.span()
+        for pattern, valid in ((_ID18, lambda number: _valid_id18(number, today)), (_ID15, _valid_id15))
+        for match in pattern.finditer(plain)
+        if valid(match.group())
+    )
+    mobiles = [match.span() for match in _MOBILE.finditer(plain) if not _overlaps(match.span(), ids)]
+    cards = [
+        match.span()
+        for match in _CARD.finditer(plain)
+        if _luhn(digits_of(match.group()))
+        and not _overlaps(match.span(), ids)
+        and not _overlaps(match.span(), mobiles)
+    ]
+    found = [
+        Finding(kind, text[start:end], start)
+        for kind, spans in ((ID_CARD, ids), (MOBILE, mobiles), (BANK_CARD, cards))
+        for start, end in spans
+    ]
+    return sorted(
+        (finding for finding in found if digits_of(finding.text) not in checked), key=lambda f: f.start
+    )
 
 
-def _overlaps(span: tuple[int, int], found: dict[tuple[int, int], Finding]) -> bool:
-    return any(start < span[1] and span[0] < end for start, end in found)
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    """Whether ``span`` overlaps one of ``spans`` (sorted, not overlapping each other)."""
+    at = bisect.bisect_right(spans, span)
+    before = spans[at - 1] if at else None
+    after = spans[at] if at < len(spans) else None
+    return (before is not None and before[1] > span[0]) or (after is not None and after[0] < span[1])
 
 
 def _birth_date(year: int, month: int, day: int) -> dt.date | None:

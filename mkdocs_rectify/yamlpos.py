@@ -11,6 +11,7 @@ meant none of these, so such forms are refused with their line, as are tags (``!
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -49,6 +50,8 @@ class Located:
     problems: list[YamlProblem] = field(default_factory=list)
     """Values written in a form that YAML reads differently from what an editor means."""
 
+    _starts: tuple[list[int], list[Path_]] | None = field(default=None, init=False, repr=False, compare=False)
+
     def line_of(self, path: Path_) -> int:
         """Line of ``path``, or of its nearest ancestor that exists (a missing key points at its parent)."""
         for end in range(len(path), 0, -1):
@@ -56,6 +59,28 @@ class Located:
             if line is not None:
                 return line
         return self.start_line
+
+    def path_at(self, line: int) -> Path_:
+        """The deepest key or item starting on or before ``line``: the field that line belongs to."""
+        starts, paths = self._by_line()
+        at = bisect.bisect_right(starts, line)
+        return paths[at - 1] if at else ()
+
+    def next_start(self, line: int) -> int | None:
+        """The first line after ``line`` on which a key or item starts (where a value ends at the latest)."""
+        starts, _ = self._by_line()
+        at = bisect.bisect_right(starts, line)
+        return starts[at] if at < len(starts) else None
+
+    def _by_line(self) -> tuple[list[int], list[Path_]]:
+        if self._starts is None:
+            deepest: dict[int, Path_] = {}
+            for path, line in self.lines.items():  # in document order: the last of the deepest wins
+                if line not in deepest or len(path) >= len(deepest[line]):
+                    deepest[line] = path
+            starts = sorted(deepest)
+            self._starts = (starts, [deepest[line] for line in starts])
+        return self._starts
 
 
 class _SafeLoader(yaml.SafeLoader):

@@ -136,3 +136,8 @@ def test_a_lone_equals_sign_is_text_only_in_quotes(tmp_path: Path) -> None:
     error = only(one_problem(tmp_path, "category: =\n"))
     assert "01.md:5: '=' has a meaning of its own in YAML; put it in quotes" in error
     assert not one_problem(tmp_path, "category: '='\n")
+
+
+def test_a_key_with_a_line_break_is_shown_escaped(tmp_path: Path) -> None:
+    error = only(one_problem(tmp_path, '"a\\nb": 1\n'))
+    assert "01.md:5: 'a\\nb': unknown field" in error
