@@ -446,8 +446,11 @@ def _print_uncounted(level: int, message: str) -> None:
     """
     logger = log.logger
     record = logger.makeRecord(logger.name, level, __file__, 0, f"{log.prefix}: {message}", None, None)
-    for handler in logging.getLogger("mkdocs").handlers:
-        if not isinstance(handler, CountHandler) and record.levelno >= handler.level:
+    handlers = [h for h in logging.getLogger("mkdocs").handlers if not isinstance(h, CountHandler)]
+    if not handlers and logging.lastResort is not None:
+        handlers = [logging.lastResort]  # MkDocs run from Python, without its console handler
+    for handler in handlers:
+        if record.levelno >= handler.level:
             handler.handle(record)
 
 
