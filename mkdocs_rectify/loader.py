@@ -192,7 +192,7 @@ class _Loader:
                 self.note(entry, _LEFT_OUT)
             elif name == REPORT_FILE or suffix == ".md":
                 if kind != "file":
-                    self.error(entry, f"is {kind}, not a regular file")
+                    self.error(entry, f"is {'a folder' if kind == 'folder' else kind}, not a regular file")
                 elif name == REPORT_FILE:
                     report_file = entry
                 else:

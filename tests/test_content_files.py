@@ -50,6 +50,12 @@ def test_a_named_pipe_stops_the_build_instead_of_blocking_it(make_site) -> None:
     assert "content/r-2024/02.md: is a named pipe (FIFO), not a regular file" in build.output
 
 
+def test_a_folder_named_like_a_problem_file_is_refused(tmp_path: Path) -> None:
+    write_tree(tmp_path, {**VALID, "r-2024/02.md/x.txt": "x"})
+    [error] = load(tmp_path).errors
+    assert error.endswith("r-2024/02.md: is a folder, not a regular file")
+
+
 def test_other_special_files_are_reported_and_never_read(tmp_path: Path) -> None:
     write_tree(tmp_path, VALID)
     os.mkfifo(tmp_path / "r-2024" / "notes")
