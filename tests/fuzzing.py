@@ -6,9 +6,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, event, settings
+from hypothesis.errors import InvalidArgument
 
 LONG_EXAMPLES = 10_000
 
@@ -27,3 +29,11 @@ def fuzz(examples: int = 60) -> settings:
     if LONG:
         return settings(settings.get_profile("rectify-long"))
     return settings(settings.get_profile("rectify"), max_examples=examples)
+
+
+def outcome(name: str) -> None:
+    """Count ``name`` in the statistics of a property test (``--hypothesis-show-statistics``).
+
+    Outside a property test (a helper reused by a plain test) it does nothing."""
+    with contextlib.suppress(InvalidArgument):
+        event(name)

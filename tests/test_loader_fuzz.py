@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 from conftest import ROOT
 from content_support import BUILD_DATE
-from fuzzing import fuzz
+from fuzzing import fuzz, outcome
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -90,11 +90,13 @@ def check(files: dict[str, bytes]) -> None:
         try:
             loaded = load_content(root, build_date=BUILD_DATE)
         except ContentErrors as errors:
+            outcome("refused with ContentErrors")
             assert errors.errors
             for error in errors.errors:
                 assert error.path.startswith(display_path(root)), error
                 assert error.message and "\n" not in str(error), str(error)
             return
+    outcome("valid" + (" with warnings" if loaded.warnings else ""))
     for message in (*loaded.warnings, *loaded.notes):
         assert "\n" not in message, message
     document = json_bytes(loaded.site, lambda report, number: f"{report}/{number}/")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from fuzzing import fuzz
+from fuzzing import fuzz, outcome
 from hypothesis import given
 from hypothesis import strategies as st
 from importer_support import CAPTURE_REPAIRS, FIXTURES, SEED, missing_fragments, read_report
@@ -23,6 +23,7 @@ def attempt(data: bytes, name: str = "notice.txt") -> ImportResult | None:
     try:
         result = import_notice(data, source_name=name)
     except NoticeImportError as error:
+        outcome("refused by the importer")
         message = str(error)
         assert message and "\n" not in message
         return None
@@ -31,8 +32,10 @@ def attempt(data: bytes, name: str = "notice.txt") -> ImportResult | None:
     try:
         check_report(result)  # and is what validate accepts, or refused with a one-line message
     except NoticeImportError as error:
+        outcome("imported, refused by the loader")
         assert str(error) and "\n" not in str(error)
         return None
+    outcome("imported")
     return result
 
 
