@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 
+import pytest
 from hypothesis import HealthCheck, event, settings
 from hypothesis.errors import InvalidArgument
 
@@ -22,6 +23,11 @@ settings.register_profile(
 settings.register_profile("rectify-long", settings.get_profile("rectify"), max_examples=LONG_EXAMPLES)
 
 LONG = os.environ.get("RECTIFY_FUZZ") == "long"
+
+
+def no_time_limit_when_long() -> list[pytest.MarkDecorator]:
+    """Marks of a property-test module: the long run takes longer than the suite's limit per test."""
+    return [pytest.mark.timeout(0)] if LONG else []
 
 
 def fuzz(examples: int = 60) -> settings:

@@ -10,13 +10,15 @@ from pathlib import Path
 import yaml
 from conftest import ROOT
 from content_support import BUILD_DATE
-from fuzzing import fuzz, outcome
+from fuzzing import fuzz, no_time_limit_when_long, outcome
 from hypothesis import given
 from hypothesis import strategies as st
 
 from mkdocs_rectify.export import json_bytes
 from mkdocs_rectify.loader import ContentErrors, display_path, load_content
 from mkdocs_rectify.model import ProblemFrontMatter, ReportMeta
+
+pytestmark = no_time_limit_when_long()
 
 DEMO = ROOT / "content" / "hkszwglj-2022"
 DEMO_FILES = {path.name: path.read_text("utf-8") for path in sorted(DEMO.iterdir())}

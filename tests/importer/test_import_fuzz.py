@@ -5,7 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from fuzzing import fuzz, outcome
+from fuzzing import fuzz, no_time_limit_when_long, outcome
 from hypothesis import given
 from hypothesis import strategies as st
 from importer_support import CAPTURE_REPAIRS, FIXTURES, SEED, missing_fragments, read_report
@@ -13,6 +13,8 @@ from importer_support import CAPTURE_REPAIRS, FIXTURES, SEED, missing_fragments,
 from mkdocs_rectify.importer import ImportResult, NoticeImportError, import_notice, write_report
 from mkdocs_rectify.importer.writer import check_report, render_files
 from mkdocs_rectify.model import ProblemFrontMatter, ReportMeta
+
+pytestmark = no_time_limit_when_long()
 
 SEED_LINES = SEED.read_text("utf-8").splitlines()
 FUZZ = fuzz()
