@@ -72,13 +72,14 @@ def _values(value: Any) -> list[str]:
 
 
 def output_text(folder: Path) -> str:
-    """Every value written to the report folder, one per line (Markdown escapes removed)."""
+    """Every value written to the report folder, one per line, as a reader sees it: the writer's
+    Markdown escapes removed (``\\*``, and ``&lt;`` and ``&amp;``, which the page shows as < and &)."""
     report, problems = read_report(folder)
     parts = _values(report)
     for front, body in problems.values():
         parts.extend(_values(front))
         parts.append(body)
-    return "\n".join(parts).replace("\\", "")
+    return "\n".join(parts).replace("\\", "").replace("&lt;", "<").replace("&amp;", "&")
 
 
 def fragments(paragraph: str) -> list[str]:

@@ -178,6 +178,16 @@ def test_mutated_results_write_valid_folders_and_lose_nothing(text: str) -> None
         assert missing_fragments(article.splitlines(), folder) == []
 
 
+def test_text_that_looks_like_markup_is_not_counted_as_lost(tmp_path: Path) -> None:
+    lines = list(SEED_LINES)
+    lines[3:3] = ["0<A", "a &amp; b"]
+    result = attempt("\n".join(lines).encode())
+    assert result is not None
+    folder = write_report(result, tmp_path, force=False)
+    article = result.article_text.replace(*next(iter(CAPTURE_REPAIRS.items())))
+    assert missing_fragments(article.splitlines(), folder) == []
+
+
 def test_fixtures_survive_truncation() -> None:
     for path in sorted(FIXTURES.iterdir()):
         data = path.read_bytes()
