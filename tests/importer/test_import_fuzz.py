@@ -201,6 +201,13 @@ def test_a_repeated_paragraph_is_found_repaired_or_as_captured(tmp_path: Path) -
     assert lost_paragraphs(result.article_text, write_report(result, tmp_path, force=False)) == []
 
 
+def test_a_bare_label_on_the_last_line_is_structure_not_lost(tmp_path: Path) -> None:
+    lines = [*SEED_LINES[: SEED_LINES.index("  整改结果:已完成。")], "  下一步"]
+    result = attempt("\n".join(lines).encode())
+    assert result is not None
+    assert lost_paragraphs(result.article_text, write_report(result, tmp_path, force=False)) == []
+
+
 def lost_paragraphs(article: str, folder: Path) -> list[str]:
     """Paragraphs of the article with a piece the written folder lacks, as captured and as repaired."""
     written = squash(output_text(folder))
