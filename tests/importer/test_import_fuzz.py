@@ -20,6 +20,7 @@ from importer_support import (
 )
 
 from mkdocs_rectify.importer import ImportResult, NoticeImportError, import_notice, write_report
+from mkdocs_rectify.importer.dates import repair_lost_period
 from mkdocs_rectify.importer.writer import check_report, render_files
 from mkdocs_rectify.model import ProblemFrontMatter, ReportMeta
 
@@ -208,8 +209,17 @@ def test_a_bare_label_on_the_last_line_is_structure_not_lost(tmp_path: Path) -> 
     assert lost_paragraphs(result.article_text, write_report(result, tmp_path, force=False)) == []
 
 
+def test_a_mutated_capture_loss_is_found_as_the_importer_reads_it(tmp_path: Path) -> None:
+    lines = [line.replace("2021422日至625", "2021422日至65") for line in SEED_LINES]
+    result = attempt("\n".join(lines).encode())
+    assert result is not None
+    assert "2021年4月22日至6月5日" in result.meta.intro
+    assert lost_paragraphs(result.article_text, write_report(result, tmp_path, force=False)) == []
+
+
 def lost_paragraphs(article: str, folder: Path) -> list[str]:
-    """Paragraphs of the article with a piece the written folder lacks, as captured and as repaired."""
+    """Paragraphs of the article with a piece the written folder lacks, as captured and as repaired
+    (the seed's known capture loss, or another one the importer reads unambiguously)."""
     written = squash(output_text(folder))
 
     def lost(paragraph: str) -> bool:
@@ -221,6 +231,9 @@ def lost_paragraphs(article: str, folder: Path) -> list[str]:
     def repaired(paragraph: str) -> str:
         for capture, repair in CAPTURE_REPAIRS.items():
             paragraph = paragraph.replace(capture, repair)
+        for lost_period in repair_lost_period(paragraph):  # a mutated capture loss, read as the importer does
+            if lost_period.repaired:
+                paragraph = paragraph.replace(lost_period.text, lost_period.repaired)
         return paragraph
 
     return [paragraph for paragraph in article.splitlines() if lost(paragraph) and lost(repaired(paragraph))]
