@@ -28,7 +28,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, is_error_template, write_file
 from mkdocs.utils.templates import TemplateContext
 
-from mkdocs_rectify import export, leave
+from mkdocs_rectify import export, leave, manifest
 from mkdocs_rectify.loader import ContentErrors, load_site
 from mkdocs_rectify.locale import AVAILABLE, Locale, locale_for_language
 from mkdocs_rectify.model import Site, Status
@@ -237,6 +237,11 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         for asset in (*ASSETS, *A11Y_SCRIPTS, *PAGE_SCRIPTS):
             files.append(File.generated(config, asset, content=(PACKAGE / asset).read_bytes()))
+        if files.get_file_from_path(manifest.MANIFEST_PATH) is not None:
+            raise PluginError(
+                f"rectify: {config.docs_dir}/{manifest.MANIFEST_PATH} exists, but the plugin writes that "
+                "file (the SHA-256 of every published file); rename or remove it"
+            )
         if self._errors is not None:
             self._add_error_page(files, config)
             return files
@@ -413,8 +418,20 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
                 output = self._leave_links(output, config, link, None)
                 write_file(output.encode("utf-8"), file.abs_dest_path)
 
-    # Two handlers of one event, each with its own priority.
-    on_post_build = CombinedEvent(on_post_build, _write_leave_notices)  # type: ignore[assignment]
+    # The manifest lists every file of the site, so it is written after every other one: after the
+    # search index (-100) and the leave notices (-150).
+    @event_priority(-200)
+    def _write_manifest(self, *, config: MkDocsConfig) -> None:
+        try:
+            count, digest = manifest.write_manifest(Path(config.site_dir))
+        except OSError as error:
+            raise PluginError(f"rectify: {manifest.MANIFEST_PATH}: {error}") from None
+        log.info(f"{manifest.MANIFEST_PATH}: the SHA-256 of {count} files; the manifest's own is {digest}")
+
+    # Handlers of one event, each with its own priority.
+    on_post_build = CombinedEvent(  # type: ignore[assignment]
+        on_post_build, _write_leave_notices, _write_manifest
+    )
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
