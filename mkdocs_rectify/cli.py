@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from mkdocs_rectify import manifest
+from mkdocs_rectify import csp, manifest
 from mkdocs_rectify.importer.command import import_command
 from mkdocs_rectify.loader import ContentErrors, load_site
 
@@ -83,6 +83,28 @@ def verify(site_dir: Path) -> None:
             for path in paths:
                 click.echo(f"  {_shown(path)}")
     raise SystemExit(1)
+
+
+@main.command("csp")
+@click.argument("site_dir", type=click.Path(path_type=Path))
+@click.option("--nginx", is_flag=True, help="Print it as an nginx add_header directive.")
+def csp_command(site_dir: Path, nginx: bool) -> None:
+    """Print the Content-Security-Policy header for the built site in SITE_DIR.
+
+    Scripts from the site's own files, WebAssembly for the search, and each inline script that
+    remains by its SHA-256; no 'unsafe-inline'. Exits 2 when SITE_DIR holds no built site.
+    """
+    try:
+        policy = csp.site_policy(site_dir)
+    except csp.CspError as error:
+        click.echo(f"error: {error}", err=True)
+        raise SystemExit(2) from None
+    for finding in policy.unhashable:
+        click.echo(f"warning: {finding}: not allowed by this policy; remove it from the template", err=True)
+    if nginx:
+        click.echo(f'add_header {csp.HEADER} "{policy.header()}" always;')
+    else:
+        click.echo(f"{csp.HEADER}: {policy.header()}")
 
 
 main.add_command(import_command)

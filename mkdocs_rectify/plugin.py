@@ -28,7 +28,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, is_error_template, write_file
 from mkdocs.utils.templates import TemplateContext
 
-from mkdocs_rectify import export, leave, manifest
+from mkdocs_rectify import csp, export, leave, manifest
 from mkdocs_rectify.loader import ContentErrors, load_site
 from mkdocs_rectify.locale import AVAILABLE, Locale, locale_for_language
 from mkdocs_rectify.model import Site, Status
@@ -51,6 +51,9 @@ A11Y_SCRIPTS = ("assets/rectify/care.js", "assets/rectify/header.js")
 """关怀版 and keyboard access to the navigation drawer; loaded by every page."""
 PAGE_SCRIPTS = ("assets/rectify/read-aloud.js", "assets/rectify/leave.js")
 """Read aloud (朗读) on problem and report pages, and the dialog before leaving the site."""
+TEMPLATE_SCRIPTS = ("assets/rectify/head.js", "assets/rectify/palette.js", "assets/rectify/tabs.js")
+"""Loaded by the templates where Material has inline scripts (partials/javascripts/), so that the
+site runs under a Content-Security-Policy without 'unsafe-inline'."""
 LEAVE_TEMPLATE = "rectify/leave.html"
 LEAVE_DIALOG = "partials/rectify/leave.html"
 
@@ -235,7 +238,7 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
 
     @event_priority(50)  # Before other plugins, so that they see the generated pages.
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        for asset in (*ASSETS, *A11Y_SCRIPTS, *PAGE_SCRIPTS):
+        for asset in (*ASSETS, *A11Y_SCRIPTS, *PAGE_SCRIPTS, *TEMPLATE_SCRIPTS):
             files.append(File.generated(config, asset, content=(PACKAGE / asset).read_bytes()))
         if files.get_file_from_path(manifest.MANIFEST_PATH) is not None:
             raise PluginError(
@@ -419,11 +422,19 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
                 write_file(output.encode("utf-8"), file.abs_dest_path)
 
     # The manifest lists every file of the site, so it is written after every other one: after the
-    # search index (-100) and the leave notices (-150).
+    # search index (-100) and the leave notices (-150). The policy is read from the same pages.
     @event_priority(-200)
     def _write_manifest(self, *, config: MkDocsConfig) -> None:
+        site_dir = Path(config.site_dir)
         try:
-            count, digest = manifest.write_manifest(Path(config.site_dir))
+            policy = csp.site_policy(site_dir)
+        except csp.CspError as error:
+            raise PluginError(f"rectify: {error}") from None
+        for finding in policy.unhashable:
+            log.warning(f"{finding}: not allowed by a Content-Security-Policy without 'unsafe-inline'")
+        log.info(f"the site runs under this header: {csp.HEADER}: {policy.header()}")
+        try:
+            count, digest = manifest.write_manifest(site_dir)
         except OSError as error:
             raise PluginError(f"rectify: {manifest.MANIFEST_PATH}: {error}") from None
         log.info(f"{manifest.MANIFEST_PATH}: the SHA-256 of {count} files; the manifest's own is {digest}")
