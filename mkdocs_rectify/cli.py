@@ -100,7 +100,8 @@ def csp_command(site_dir: Path, nginx: bool) -> None:
         click.echo(f"error: {error}", err=True)
         raise SystemExit(2) from None
     for finding in policy.unhashable:
-        click.echo(f"warning: {finding}: not allowed by this policy; remove it from the template", err=True)
+        advice = "not allowed by this policy; take it out of the page or its template"
+        click.echo(f"warning: {finding}: {advice}", err=True)
     if nginx:
         click.echo(f'add_header {csp.HEADER} "{policy.header()}" always;')
     else:

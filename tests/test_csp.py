@@ -130,6 +130,35 @@ def test_csp_explains_a_folder_that_is_not_a_site(tmp_path: Path) -> None:
     assert "no HTML page" in empty.stderr and "Traceback" not in empty.stderr
 
 
+ADVICE = "take it out of the page or its template"
+
+
+def test_what_no_hash_can_allow_is_named_with_its_page(make_site) -> None:
+    page = (
+        "# 指南\n\n"
+        '<p style="color: red">红字</p>\n\n'
+        '<p><a href="javascript:alert(1)">链接</a> <button onclick="go()">按钮</button></p>\n'
+    )
+    files = {
+        "content/r-2024/report.yml": REPORT_YML,
+        "content/r-2024/01.md": problem_file(1, "甲"),
+        "docs/guide.md": page,
+    }
+    build = run_mkdocs(make_site(files), "--strict")  # reported, but not a reason to stop a build
+    assert build.returncode == 0, build.output
+    assert "guide/index.html: <p style=…> (a style attribute): not allowed" in build.output
+    result = csp(build.site)
+    assert result.returncode == 0 and result.stdout.startswith(HEADER)
+    assert result.stderr.splitlines() == [
+        f"warning: guide/index.html: {what}: not allowed by this policy; {ADVICE}"
+        for what in (
+            "<p style=…> (a style attribute)",
+            '<a href="javascript:…"> (a javascript: URL)',
+            "<button onclick=…> (an event handler attribute)",
+        )
+    ]
+
+
 # -- a site with inline scripts of its own: their hashes are in the policy ------------------------------
 
 CUSTOM_MAIN = """\
