@@ -29,6 +29,8 @@ from conftest import (
 )
 from test_search_browser import SITE as FILTER_SITE
 
+from mkdocs_rectify.csp import PageFindings, page_findings, script_hash
+
 HEADER = "Content-Security-Policy"
 DIRECTIVES = [
     "default-src 'self'",
@@ -128,6 +130,35 @@ def test_csp_explains_a_folder_that_is_not_a_site(tmp_path: Path) -> None:
     empty = csp(tmp_path)
     assert empty.returncode == 2
     assert "no HTML page" in empty.stderr and "Traceback" not in empty.stderr
+
+
+def test_inline_scripts_and_styles_are_found_however_they_are_written() -> None:
+    html = (
+        '<html><head><SCRIPT TYPE="module">import "./a.js"</SCRIPT>'
+        '<script type="application/ld+json">{"@type": "Thing"}</script>'
+        '<script type="application/json">{"a": 1}</script><script src="x.js"></script>'
+        "<script>\r\nrun()\r\n</script></head>"
+        '<body><svg><style>path{fill:red}</style></svg><DIV ONCLICK="go()" Style="x"></DIV>'
+        '<a href=" JavaScript:void(0)">a</a><p data-x-onclick="1">data-x-onclick=1 in text</p></body></html>'
+    )
+    found = page_findings(html)
+    assert found.scripts == ['import "./a.js"', "\r\nrun()\r\n"]
+    assert found.styles == ["path{fill:red}"]
+    assert found.unhashable == [
+        "<div onclick=…> (an event handler attribute)",
+        "<div style=…> (a style attribute)",
+        '<a href="javascript:…"> (a javascript: URL)',
+    ]
+    # The browser hashes the text with its line breaks read as \n.
+    assert script_hash("\r\nrun()\r\n") == script_hash("\nrun()\n")
+
+
+def test_a_page_with_only_files_and_data_blocks_needs_nothing_more() -> None:
+    html = (
+        '<script src="a.js"></script><script id="__config" type="application/json">{"style=": 1}</script>'
+        '<link rel="stylesheet" href="s.css"><p data-md-component="content">list-style=none on=off</p>'
+    )
+    assert page_findings(html) == PageFindings()
 
 
 ADVICE = "take it out of the page or its template"
