@@ -63,11 +63,10 @@ def verify(site_dir: Path) -> None:
         click.echo(f"error: {error}", err=True)
         raise SystemExit(2) from None
     if not differences:
-        digest = manifest.file_sha256(site_dir / manifest.MANIFEST_PATH)
         click.echo(
             f"{site_dir}: {_plural(differences.checked, 'file')} "
             f"{'matches' if differences.checked == 1 else 'match'} {manifest.MANIFEST_PATH} "
-            f"(SHA-256 of the manifest: {digest})"
+            f"(SHA-256 of the manifest: {differences.manifest_sha256})"
         )
         return
     count = differences.count()

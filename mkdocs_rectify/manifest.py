@@ -21,7 +21,6 @@ __all__ = [
     "Differences",
     "ManifestEntry",
     "ManifestError",
-    "file_sha256",
     "manifest_bytes",
     "read_manifest",
     "scan",
@@ -59,6 +58,8 @@ class Differences:
 
     checked: int
     """Files the manifest lists."""
+    manifest_sha256: str
+    """The SHA-256 of the manifest itself, to compare with the one recorded apart from the site."""
     changed: list[str] = field(default_factory=list)
     added: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
@@ -86,11 +87,6 @@ def _hash(path: Path) -> tuple[int, str]:
     with path.open("rb") as file:
         digest = hashlib.file_digest(file, "sha256")
         return file.tell(), digest.hexdigest()
-
-
-def file_sha256(path: Path) -> str:
-    """The SHA-256 of the file at ``path``, in hexadecimal."""
-    return _hash(path)[1]
 
 
 def scan(site_dir: Path) -> list[ManifestEntry]:
@@ -157,15 +153,18 @@ def _entries(document: Any, label: str) -> dict[str, ManifestEntry]:
     return entries
 
 
-def read_manifest(site_dir: Path) -> dict[str, ManifestEntry]:
-    """The entries of the manifest in ``site_dir``, by path; :class:`ManifestError` when unusable."""
+def read_manifest(site_dir: Path) -> tuple[dict[str, ManifestEntry], str]:
+    """The entries of the manifest in ``site_dir`` by path, and the manifest's own SHA-256.
+
+    Raises :class:`ManifestError` when the folder or the manifest is missing or unusable."""
     if not site_dir.is_dir():
         raise ManifestError(f"{site_dir}: no such folder")
     path = site_dir / MANIFEST_PATH
     if not path.is_file():
         raise ManifestError(f"{path} is missing; the rectify plugin writes it at the end of every build")
     try:
-        document = json.loads(path.read_bytes().decode("utf-8"))
+        data = path.read_bytes()
+        document = json.loads(data.decode("utf-8"))
     except OSError as error:
         raise ManifestError(f"{path} cannot be read: {error.strerror or error}") from None
     except UnicodeDecodeError:
@@ -173,14 +172,14 @@ def read_manifest(site_dir: Path) -> dict[str, ManifestEntry]:
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
         raise ManifestError(f"{path} cannot be read: not JSON ({where}: {error.msg})") from None
-    return _entries(document, str(path))
+    return _entries(document, str(path)), hashlib.sha256(data).hexdigest()
 
 
 def verify(site_dir: Path) -> Differences:
     """How the site in ``site_dir`` differs from its manifest.
 
     Raises :class:`ManifestError` when the folder or the manifest is missing or unusable."""
-    listed = read_manifest(site_dir)
+    listed, digest = read_manifest(site_dir)
     present = set(_files(site_dir))
     changed = []
     for path in sorted(present & listed.keys()):
@@ -194,6 +193,7 @@ def verify(site_dir: Path) -> Differences:
             changed.append(path)
     return Differences(
         checked=len(listed),
+        manifest_sha256=digest,
         changed=changed,
         added=sorted(present - listed.keys()),
         removed=sorted(listed.keys() - present),

@@ -421,28 +421,28 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
                 output = self._leave_links(output, config, link, None)
                 write_file(output.encode("utf-8"), file.abs_dest_path)
 
-    # The manifest lists every file of the site, so it is written after every other one: after the
-    # search index (-100) and the leave notices (-150). The policy is read from the same pages.
-    @event_priority(-200)
-    def _write_manifest(self, *, config: MkDocsConfig) -> None:
-        site_dir = Path(config.site_dir)
+    @event_priority(-200)  # After the search index (-100) and the leave notices (-150): every page.
+    def _log_policy(self, *, config: MkDocsConfig) -> None:
         try:
-            policy = csp.site_policy(site_dir)
+            policy = csp.site_policy(Path(config.site_dir))
         except csp.CspError as error:
             raise PluginError(f"rectify: {error}") from None
         # Not a warning: a style attribute in a page of the docs should not fail a --strict build.
         for finding in policy.unhashable:
             log.info(f"{finding}: not allowed by a Content-Security-Policy without 'unsafe-inline'")
         log.info(f"the site runs under this header: {csp.HEADER}: {policy.header()}")
+
+    @event_priority(-200)  # Last, after the search index (-100) and the leave notices (-150): every file.
+    def _write_manifest(self, *, config: MkDocsConfig) -> None:
         try:
-            count, digest = manifest.write_manifest(site_dir)
+            count, digest = manifest.write_manifest(Path(config.site_dir))
         except OSError as error:
             raise PluginError(f"rectify: {manifest.MANIFEST_PATH}: {error}") from None
         log.info(f"{manifest.MANIFEST_PATH}: the SHA-256 of {count} files; the manifest's own is {digest}")
 
     # Handlers of one event, each with its own priority.
     on_post_build = CombinedEvent(  # type: ignore[assignment]
-        on_post_build, _write_leave_notices, _write_manifest
+        on_post_build, _write_leave_notices, _log_policy, _write_manifest
     )
 
     def on_page_context(

@@ -81,6 +81,10 @@ def test_verify_passes_an_untouched_site(built: Build) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     count = len(published(built.site)) - 1
     assert f"{count} files match {MANIFEST}" in result.stdout
+    # The manifest's own hash, to compare with the one the build logged and the publisher kept.
+    digest = hashlib.sha256((built.site / MANIFEST).read_bytes()).hexdigest()
+    assert f"(SHA-256 of the manifest: {digest})" in result.stdout
+    assert f"the manifest's own is {digest}" in built.output
 
 
 def test_verify_names_every_file_changed_added_or_removed(built: Build) -> None:
