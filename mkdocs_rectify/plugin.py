@@ -28,7 +28,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, is_error_template, write_file
 from mkdocs.utils.templates import TemplateContext
 
-from mkdocs_rectify import export, leave
+from mkdocs_rectify import csp, export, leave, manifest
 from mkdocs_rectify.loader import ContentErrors, load_site
 from mkdocs_rectify.locale import AVAILABLE, Locale, locale_for_language
 from mkdocs_rectify.model import Site, Status
@@ -51,6 +51,9 @@ A11Y_SCRIPTS = ("assets/rectify/care.js", "assets/rectify/header.js")
 """关怀版 and keyboard access to the navigation drawer; loaded by every page."""
 PAGE_SCRIPTS = ("assets/rectify/read-aloud.js", "assets/rectify/leave.js")
 """Read aloud (朗读) on problem and report pages, and the dialog before leaving the site."""
+TEMPLATE_SCRIPTS = ("assets/rectify/head.js", "assets/rectify/palette.js", "assets/rectify/tabs.js")
+"""Loaded by the templates where Material has inline scripts (partials/javascripts/), so that the
+site runs under a Content-Security-Policy without 'unsafe-inline'."""
 LEAVE_TEMPLATE = "rectify/leave.html"
 LEAVE_DIALOG = "partials/rectify/leave.html"
 
@@ -235,8 +238,13 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
 
     @event_priority(50)  # Before other plugins, so that they see the generated pages.
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        for asset in (*ASSETS, *A11Y_SCRIPTS, *PAGE_SCRIPTS):
+        for asset in (*ASSETS, *A11Y_SCRIPTS, *PAGE_SCRIPTS, *TEMPLATE_SCRIPTS):
             files.append(File.generated(config, asset, content=(PACKAGE / asset).read_bytes()))
+        if files.get_file_from_path(manifest.MANIFEST_PATH) is not None:
+            raise PluginError(
+                f"rectify: {config.docs_dir}/{manifest.MANIFEST_PATH} exists, but the plugin writes that "
+                "file (the SHA-256 of every published file); rename or remove it"
+            )
         if self._errors is not None:
             self._add_error_page(files, config)
             return files
@@ -413,8 +421,29 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
                 output = self._leave_links(output, config, link, None)
                 write_file(output.encode("utf-8"), file.abs_dest_path)
 
-    # Two handlers of one event, each with its own priority.
-    on_post_build = CombinedEvent(on_post_build, _write_leave_notices)  # type: ignore[assignment]
+    @event_priority(-200)  # After the search index (-100) and the leave notices (-150): every page.
+    def _log_policy(self, *, config: MkDocsConfig) -> None:
+        try:
+            policy = csp.site_policy(Path(config.site_dir))
+        except csp.CspError as error:
+            raise PluginError(f"rectify: {error}") from None
+        # Not a warning: a style attribute in a page of the docs should not fail a --strict build.
+        for finding in policy.unhashable:
+            log.info(f"{finding}: not allowed by a Content-Security-Policy without 'unsafe-inline'")
+        log.info(f"the site runs under this header: {csp.HEADER}: {policy.header()}")
+
+    @event_priority(-200)  # Last, after the search index (-100) and the leave notices (-150): every file.
+    def _write_manifest(self, *, config: MkDocsConfig) -> None:
+        try:
+            count, digest = manifest.write_manifest(Path(config.site_dir))
+        except OSError as error:
+            raise PluginError(f"rectify: {manifest.MANIFEST_PATH}: {error}") from None
+        log.info(f"{manifest.MANIFEST_PATH}: the SHA-256 of {count} files; the manifest's own is {digest}")
+
+    # Handlers of one event, each with its own priority.
+    on_post_build = CombinedEvent(  # type: ignore[assignment]
+        on_post_build, _write_leave_notices, _log_policy, _write_manifest
+    )
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation

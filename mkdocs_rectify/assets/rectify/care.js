@@ -1,8 +1,8 @@
 /*
  * rectify-care: 关怀版 (care mode) for elderly readers.
  *
- * partials/rectify/care-head.html has already applied the reader's choice to <html> before the
- * first paint (data-rectify-care); this file makes the toggle work — by click, Enter or Space, and
+ * head.js has already applied the reader's choice to <html> before the first paint
+ * (data-rectify-care); this file makes the toggle work — by click, Enter or Space, and
  * by the shortcut Alt+Shift+C anywhere on the page — keeps aria-pressed true to the state,
  * remembers the choice for every page of the origin (localStorage "rectify-care") and announces
  * each change in the polite live region next to the button. All styling is in rectify.css.
