@@ -15,10 +15,14 @@ import gzip
 import hashlib
 import json
 from pathlib import Path
+from typing import Any
 
-from mkdocs_rectify.search import cbor
+import cbor2
 
 __all__ = ["SIGNATURE", "FormatError", "stabilise"]
+
+Value = Any
+"""A decoded CBOR value: Pagefind writes integers, strings, byte strings and arrays."""
 
 SIGNATURE = b"pagefind_dcd"
 """What Pagefind writes before the CBOR document in each of its gzipped files."""
@@ -32,7 +36,7 @@ class FormatError(ValueError):
     """The bundle is not laid out as Pagefind 1.5 writes it."""
 
 
-def _read(path: Path) -> cbor.Value:
+def _read(path: Path) -> Value:
     try:
         data = gzip.decompress(path.read_bytes())
     except (OSError, EOFError) as error:
@@ -41,20 +45,20 @@ def _read(path: Path) -> cbor.Value:
         raise FormatError(f"{path.name}: no {SIGNATURE.decode()} signature")
     body = data[len(SIGNATURE) :]
     try:
-        document = cbor.decode(body)
-    except cbor.CborError as error:
+        document = cbor2.loads(body)
+    except (cbor2.CBORDecodeError, ValueError) as error:
         raise FormatError(f"{path.name}: {error}") from None
-    if cbor.encode(document) != body:
+    if cbor2.dumps(document) != body:
         raise FormatError(f"{path.name}: encoded in a form this version does not write back alike")
     return document
 
 
-def _named_content(language: str, document: cbor.Value, taken: set[str]) -> tuple[str, bytes]:
+def _named_content(language: str, document: Value, taken: set[str]) -> tuple[str, bytes]:
     """``document`` as a Pagefind file (gzip, no time stamp), and its name: ``<language>_<sha256…>``.
 
     The SHA-256 of the uncompressed content, shortened to ten digits, or more if another file of
     this run took that name."""
-    data = SIGNATURE + cbor.encode(document)
+    data = SIGNATURE + cbor2.dumps(document)
     digest = hashlib.sha256(data).hexdigest()
     length = 10
     while (name := f"{language}_{digest[:length]}") in taken:
@@ -63,13 +67,13 @@ def _named_content(language: str, document: cbor.Value, taken: set[str]) -> tupl
     return name, gzip.compress(data, compresslevel=9, mtime=0)
 
 
-def _list(value: cbor.Value, what: str) -> list[cbor.Value]:
+def _list(value: Value, what: str) -> list[Value]:
     if not isinstance(value, list):
         raise FormatError(f"{what}: expected a list")
     return value
 
 
-def _named(item: cbor.Value, what: str) -> tuple[str, cbor.Value]:
+def _named(item: Value, what: str) -> tuple[str, Value]:
     """``[name, value]`` pairs: a filter, a filter's value, a sort order."""
     if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], str)):
         raise FormatError(f"{what}: expected [name, …] pairs")
@@ -96,7 +100,7 @@ def stabilise(bundle: Path) -> None:
         meta = _list(_read(meta_path), meta_path.name)
         if len(meta) <= _META_SORTS:
             raise FormatError(f"{meta_path.name}: {len(meta)} fields, expected at least {_META_SORTS + 1}")
-        filters: list[cbor.Value] = []
+        filters: list[Value] = []
         for item in _list(meta[_META_FILTERS], f"{meta_path.name}: filters"):
             name, filter_hash = _named(item, f"{meta_path.name}: filters")
             filter_path = bundle / "filter" / f"{filter_hash}.pf_filter"
