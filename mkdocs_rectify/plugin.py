@@ -18,6 +18,7 @@ from jinja2 import Environment
 from mkdocs.commands.build import get_context
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -34,6 +35,13 @@ from mkdocs_rectify.locale import AVAILABLE, Locale, locale_for_language
 from mkdocs_rectify.model import Site, Status
 from mkdocs_rectify.pages import DATA_DIR, OVERVIEW_URI, SEARCH_URI, PageKey, PagePlan, plan_pages
 from mkdocs_rectify.render import MarkdownRenderer, phone_uri
+from mkdocs_rectify.sanitize import (
+    Allowance,
+    Sanitizer,
+    refusal_for_attribute,
+    refusal_for_scheme,
+    refusal_for_tag,
+)
 from mkdocs_rectify.search import BUNDLE_DIR, index_site, site_characters, traditional_map
 from mkdocs_rectify.search.hanzi import content_language, map_json
 from mkdocs_rectify.search.indexer import PagefindError
@@ -105,6 +113,52 @@ class LeaveSiteConfig(base.Config):
     its sub-domains. The host of ``site_url`` never needs one."""
 
 
+class _Allowed(c.Type[str]):
+    """A name the sanitiser may allow; one it never may is refused with the reason."""
+
+    def __init__(self, refusal: Callable[[str], str | None]) -> None:
+        super().__init__(str)
+        self._refusal = refusal
+
+    def run_validation(self, value: object) -> str:
+        name = super().run_validation(value)
+        reason = self._refusal(name)
+        if reason:
+            raise ValidationError(reason)
+        return name
+
+
+class _AllowedAttributes(c.DictOfItems[list[str]]):
+    """``{element: [attribute, …]}``, ``*`` for every element; each name checked as by :class:`_Allowed`."""
+
+    def __init__(self) -> None:
+        super().__init__(c.ListOfItems(_Allowed(refusal_for_attribute)), default={})
+
+    def run_validation(self, value: object) -> dict[str, list[str]]:
+        if isinstance(value, dict):
+            for tag in value:
+                reason = refusal_for_tag(str(tag)) if tag != "*" else None
+                if reason:
+                    raise ValidationError(reason)
+        return super().run_validation(value)
+
+
+class SanitizeConfig(base.Config):
+    """``sanitize:``: what the HTML of the content's Markdown may hold beyond the built-in allow-list.
+
+    Nothing that runs a script, loads from another site or steers the site's own scripts can be
+    allowed (``script``, ``style``, ``iframe``, ``form``, ``svg``, event handlers, ``style=``,
+    ``data-*``, ``javascript:`` …): asking for it is a configuration error that says why."""
+
+    tags = c.ListOfItems(_Allowed(refusal_for_tag), default=[])
+    """More elements, e.g. ``[video, source]``."""
+    attributes = _AllowedAttributes()
+    """More attributes by element, e.g. ``{video: [src, controls], "*": [translate]}``."""
+    url_schemes = c.ListOfItems(_Allowed(refusal_for_scheme), default=[])
+    """More URL schemes for links, e.g. ``[ftp]``; ``http``, ``https``, ``mailto`` and ``tel`` are
+    always allowed, and so are relative addresses."""
+
+
 class RectifyConfig(base.Config):
     """Options of the ``rectify`` plugin in ``mkdocs.yml``."""
 
@@ -126,6 +180,9 @@ class RectifyConfig(base.Config):
     """The accessibility statement: standard, known limitations, contact, answer time, dates."""
     leave_site = c.SubConfig(LeaveSiteConfig)
     """The notice before leaving the site: ``{enabled: true, allow: ["*.gov.cn"]}``."""
+    sanitize = c.SubConfig(SanitizeConfig)
+    """Widen what the content's Markdown may hold as HTML:
+    ``{tags: […], attributes: {element: […]}, url_schemes: […]}``."""
 
 
 class RectifyPlugin(BasePlugin[RectifyConfig]):
@@ -194,11 +251,23 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
             if leave_site.enabled
             else None
         )
-        self._renderer = MarkdownRenderer(config.markdown_extensions, config.mdx_configs)
+        self._renderer = MarkdownRenderer(
+            config.markdown_extensions,
+            config.mdx_configs,
+            sanitizer=Sanitizer(self._allowance()),
+            content_dir=self.content_path,
+        )
         if self.config.search:
             self._disable_material_search(config)
         self._load()
         return config
+
+    def _allowance(self) -> Allowance:
+        options = self.config.sanitize
+        try:
+            return Allowance.of(options.tags, options.attributes, options.url_schemes)
+        except ValueError as error:  # the options are checked when read; this is the last guard
+            raise PluginError(f"rectify: sanitize: {error}") from None
 
     def _disable_material_search(self, config: MkDocsConfig) -> None:
         # One search box: Material's lunr index (megabytes, downloaded by every page) gives way.
@@ -426,8 +495,11 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
             errors = self._errors.errors if self._errors else []
             context["rectify_page"] = {"kind": "errors", "errors": errors}
         else:
-            assert self._views is not None
+            assert self._views is not None and self._renderer is not None
             context["rectify_page"] = self._views.view(plan.key)
+            # What the sanitiser removed from this page's content (each field is rendered once).
+            for warning in self._renderer.take_warnings():
+                log.warning(warning)
         return context
 
 
