@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import Environment
+from markupsafe import Markup, escape
 from mkdocs.commands.build import get_context
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -389,9 +390,22 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
         self._nav = nav
         return nav
 
-    # -- templates -------------------------------------------------------------------------------
+    # -- pages and templates ---------------------------------------------------------------------
+
+    @event_priority(50)  # Before other plugins read the title.
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        plan = self._plans.get(page.file.src_uri)
+        if plan is not None and page.file.generated_by is not None:
+            # Material prints page titles as HTML (navigation, tabs, footer, header, <title>), and
+            # these come from the content: each is escaped text (Markup), which reads right
+            # printed as it is and through `| e` alike.
+            page.meta["title"] = Markup(escape(plan.title))
+        return markdown
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        # The templates of this package escape what they print unless it is Markup (the
+        # sanitised content, HTML built from escaped parts); Material's do not, and are left so.
+        env.autoescape = _escapes
         self._env, self._files = env, files
         self._notices, self._notice_files, self._leave_dialog = leave.NoticeRegistry(), {}, None
         search_url = self._urls.get(PageKey("search")) if self._site is not None else None
@@ -472,7 +486,7 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
             for destination in pending:
                 written.add(destination.key)
                 file = self._notice_file(destination, config)
-                page = Page(self.locale.t("leave.title"), file, config)
+                page = Page(Markup(escape(self.locale.t("leave.title"))), file, config)
                 page.meta = {"template": LEAVE_TEMPLATE, "hide": ["navigation", "toc"]}
                 page.markdown, page.content = "", ""
                 context = get_context(self._nav, self._files, config, page)
@@ -501,6 +515,17 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
             for warning in self._renderer.take_warnings():
                 log.warning(warning)
         return context
+
+
+OWN_TEMPLATES = ("rectify/", "partials/rectify/")
+"""The package's own templates (pages and components), autoescaped; and its 404.html."""
+
+
+def _escapes(template_name: str | None) -> bool:
+    """Whether Jinja autoescapes ``template_name``: the package's own templates."""
+    if template_name is None:
+        return False
+    return template_name.startswith(OWN_TEMPLATES) or template_name == "404.html"
 
 
 def _relative_to(page_url: str, url: str) -> str:
