@@ -15,9 +15,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import Environment
+from markupsafe import Markup, escape
 from mkdocs.commands.build import get_context
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -34,6 +36,13 @@ from mkdocs_rectify.locale import AVAILABLE, Locale, locale_for_language
 from mkdocs_rectify.model import Site, Status
 from mkdocs_rectify.pages import DATA_DIR, OVERVIEW_URI, SEARCH_URI, PageKey, PagePlan, plan_pages
 from mkdocs_rectify.render import MarkdownRenderer, phone_uri
+from mkdocs_rectify.sanitize import (
+    Allowance,
+    Sanitizer,
+    refusal_for_attribute,
+    refusal_for_scheme,
+    refusal_for_tag,
+)
 from mkdocs_rectify.search import BUNDLE_DIR, index_site, site_characters, traditional_map
 from mkdocs_rectify.search.hanzi import content_language, map_json
 from mkdocs_rectify.search.indexer import PagefindError
@@ -108,6 +117,52 @@ class LeaveSiteConfig(base.Config):
     its sub-domains. The host of ``site_url`` never needs one."""
 
 
+class _Allowed(c.Type[str]):
+    """A name the sanitiser may allow; one it never may is refused with the reason."""
+
+    def __init__(self, refusal: Callable[[str], str | None]) -> None:
+        super().__init__(str)
+        self._refusal = refusal
+
+    def run_validation(self, value: object) -> str:
+        name = super().run_validation(value)
+        reason = self._refusal(name)
+        if reason:
+            raise ValidationError(reason)
+        return name
+
+
+class _AllowedAttributes(c.DictOfItems[list[str]]):
+    """``{element: [attribute, …]}``, ``*`` for every element; each name checked as by :class:`_Allowed`."""
+
+    def __init__(self) -> None:
+        super().__init__(c.ListOfItems(_Allowed(refusal_for_attribute)), default={})
+
+    def run_validation(self, value: object) -> dict[str, list[str]]:
+        if isinstance(value, dict):
+            for tag in value:
+                reason = refusal_for_tag(str(tag)) if tag != "*" else None
+                if reason:
+                    raise ValidationError(reason)
+        return super().run_validation(value)
+
+
+class SanitizeConfig(base.Config):
+    """``sanitize:``: what the HTML of the content's Markdown may hold beyond the built-in allow-list.
+
+    Nothing that runs a script, loads from another site or steers the site's own scripts can be
+    allowed (``script``, ``style``, ``iframe``, ``form``, ``svg``, event handlers, ``style=``,
+    ``data-*``, ``javascript:`` …): asking for it is a configuration error that says why."""
+
+    tags = c.ListOfItems(_Allowed(refusal_for_tag), default=[])
+    """More elements, e.g. ``[video, source]``."""
+    attributes = _AllowedAttributes()
+    """More attributes by element, e.g. ``{video: [src, controls], "*": [translate]}``."""
+    url_schemes = c.ListOfItems(_Allowed(refusal_for_scheme), default=[])
+    """More URL schemes for links, e.g. ``[ftp]``; ``http``, ``https``, ``mailto`` and ``tel`` are
+    always allowed, and so are relative addresses."""
+
+
 class RectifyConfig(base.Config):
     """Options of the ``rectify`` plugin in ``mkdocs.yml``."""
 
@@ -129,6 +184,9 @@ class RectifyConfig(base.Config):
     """The accessibility statement: standard, known limitations, contact, answer time, dates."""
     leave_site = c.SubConfig(LeaveSiteConfig)
     """The notice before leaving the site: ``{enabled: true, allow: ["*.gov.cn"]}``."""
+    sanitize = c.SubConfig(SanitizeConfig)
+    """Widen what the content's Markdown may hold as HTML:
+    ``{tags: […], attributes: {element: […]}, url_schemes: […]}``."""
 
 
 class RectifyPlugin(BasePlugin[RectifyConfig]):
@@ -197,11 +255,23 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
             if leave_site.enabled
             else None
         )
-        self._renderer = MarkdownRenderer(config.markdown_extensions, config.mdx_configs)
+        self._renderer = MarkdownRenderer(
+            config.markdown_extensions,
+            config.mdx_configs,
+            sanitizer=Sanitizer(self._allowance()),
+            content_dir=self.content_path,
+        )
         if self.config.search:
             self._disable_material_search(config)
         self._load()
         return config
+
+    def _allowance(self) -> Allowance:
+        options = self.config.sanitize
+        try:
+            return Allowance.of(options.tags, options.attributes, options.url_schemes)
+        except ValueError as error:  # the options are checked when read; this is the last guard
+            raise PluginError(f"rectify: sanitize: {error}") from None
 
     def _disable_material_search(self, config: MkDocsConfig) -> None:
         # One search box: Material's lunr index (megabytes, downloaded by every page) gives way.
@@ -328,9 +398,22 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
         self._nav = nav
         return nav
 
-    # -- templates -------------------------------------------------------------------------------
+    # -- pages and templates ---------------------------------------------------------------------
+
+    @event_priority(50)  # Before other plugins read the title.
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        plan = self._plans.get(page.file.src_uri)
+        if plan is not None and page.file.generated_by is not None:
+            # Material prints page titles as HTML (navigation, tabs, footer, header, <title>), and
+            # these come from the content: each is escaped text (Markup), which reads right
+            # printed as it is and through `| e` alike.
+            page.meta["title"] = Markup(escape(plan.title))
+        return markdown
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        # The templates of this package escape what they print unless it is Markup (the
+        # sanitised content, HTML built from escaped parts); Material's do not, and are left so.
+        env.autoescape = _escapes
         self._env, self._files = env, files
         self._notices, self._notice_files, self._leave_dialog = leave.NoticeRegistry(), {}, None
         search_url = self._urls.get(PageKey("search")) if self._site is not None else None
@@ -411,7 +494,7 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
             for destination in pending:
                 written.add(destination.key)
                 file = self._notice_file(destination, config)
-                page = Page(self.locale.t("leave.title"), file, config)
+                page = Page(Markup(escape(self.locale.t("leave.title"))), file, config)
                 page.meta = {"template": LEAVE_TEMPLATE, "hide": ["navigation", "toc"]}
                 page.markdown, page.content = "", ""
                 context = get_context(self._nav, self._files, config, page)
@@ -455,9 +538,23 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
             errors = self._errors.errors if self._errors else []
             context["rectify_page"] = {"kind": "errors", "errors": errors}
         else:
-            assert self._views is not None
+            assert self._views is not None and self._renderer is not None
             context["rectify_page"] = self._views.view(plan.key)
+            # What the sanitiser removed from this page's content (each field is rendered once).
+            for warning in self._renderer.take_warnings():
+                log.warning(warning)
         return context
+
+
+OWN_TEMPLATES = ("rectify/", "partials/rectify/")
+"""The package's own templates (pages and components), autoescaped; and its 404.html."""
+
+
+def _escapes(template_name: str | None) -> bool:
+    """Whether Jinja autoescapes ``template_name``: the package's own templates."""
+    if template_name is None:
+        return False
+    return template_name.startswith(OWN_TEMPLATES) or template_name == "404.html"
 
 
 def _relative_to(page_url: str, url: str) -> str:

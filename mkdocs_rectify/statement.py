@@ -97,6 +97,7 @@ class Statement:
 def message_html(locale: Locale, key: str, /, **values: Any) -> Markup:
     """The message at ``key`` as HTML: its text escaped, and each value escaped unless it is ``Markup``.
 
-    Templates pass HTML for a placeholder with ``| safe``, e.g. a ``<kbd>`` around a shortcut.
+    Templates pass HTML for a placeholder as the output of a macro (``Markup`` in the package's
+    autoescaped templates), e.g. a ``<kbd>`` around a shortcut; never text from the content.
     """
     return escape(locale.t(key)).format(**values)

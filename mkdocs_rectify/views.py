@@ -80,12 +80,12 @@ class SiteViews:
         render, data = self._render, self._open_data
         return ReportView(
             report=report,
-            intro_html=render(report.meta.intro) if report.meta.intro else "",
+            intro_html=render.intro(report),
             problems=[(p, render.problem(p), self.url_of(report.id, p.number)) for p in report.problems],
             csv_url=f"{DATA_DIR}/{report.id}.csv" if data else None,
             json_url=f"{DATA_DIR}/rectify.json" if data else None,
             schema_url=f"{DATA_DIR}/schema.json" if data else None,
-            unclassified_html=[render(text) for text in report.meta.unclassified],
+            unclassified_html=render.report_unclassified(report),
         )
 
     def _problem(self, report: Report, index: int) -> ProblemView:

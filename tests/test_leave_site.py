@@ -14,6 +14,7 @@ from conftest import DEMO_ID, MINIMAL_CONFIG, REPORT_YML, Build, problem_file, r
 SITE_NAME = "测试站点"
 MKDOCS = "https://www.mkdocs.org/"
 MATERIAL = "https://squidfunk.github.io/mkdocs-material/"
+INLINE = "https://inline.example.org/"
 
 OPTIONS = """\
       leave_site:
@@ -42,7 +43,7 @@ FILES = {
         <a href="https://code.example.org/">代码中的链接</a>
         ```
 
-        <p><code><a href="https://inline.example.org/">x</a></code></p>
+        <p><code><a href="{INLINE}">x</a></code></p>
         """,
     "docs/other.md": f"# 其他\n\n[MkDocs]({MKDOCS})\n",
 }
@@ -94,7 +95,11 @@ def leaving(html: str) -> dict[str, str]:
 def test_links_to_other_sites_point_to_their_notice(site: Build) -> None:
     guide = site.html("guide/")
     news = "https://news.example.com/n/1?a=1&b=2"
-    assert leaving(guide) == {MKDOCS: f"../leave/{key(MKDOCS)}/", news: f"../leave/{key(news)}/"}
+    assert leaving(guide) == {
+        MKDOCS: f"../leave/{key(MKDOCS)}/",
+        news: f"../leave/{key(news)}/",
+        INLINE: f"../leave/{key(INLINE)}/",  # a real link inside <code> leaves like any other
+    }
     # No new tab, and screen readers hear that the link leaves the site.
     assert re.search(
         rf'<a href="../leave/{key(MKDOCS)}/" data-rectify-leave="{MKDOCS}">MkDocs'
@@ -151,7 +156,7 @@ def test_every_leaving_link_of_the_site_has_its_notice(site: Build) -> None:
             assert (site.site / target / "index.html").is_file()
     assert seen >= 5
     notices = sorted(p.name for p in (site.site / "leave").iterdir())
-    assert notices == sorted({key(MKDOCS), key("https://news.example.com/n/1?a=1&b=2")})
+    assert notices == sorted({key(MKDOCS), key("https://news.example.com/n/1?a=1&b=2"), key(INLINE)})
 
 
 # -- the notice pages ------------------------------------------------------------------------------
@@ -174,6 +179,21 @@ def test_the_notice_page_names_the_site_the_host_and_both_ways(site: Build) -> N
     assert go["href"] == MKDOCS and "target" not in go
     # Two pages link to mkdocs.org (guide and other): 返回 leads home.
     assert back["href"] in ("../..", "../../") and ">返回首页</a>" in page
+
+
+def test_a_host_in_other_scripts_is_named_with_the_host_browsers_reach(tmp_path: Path) -> None:
+    lookalike = "https://www.g\u03bfv.cn/"  # www.gov.cn with a Greek omicron: *.gov.cn does not allow it
+    files = {**FILES, "docs/other.md": f"# 其他\n\n[政府网]({lookalike})\n"}
+    write_tree(tmp_path, {"mkdocs.yml": CONFIG, **files})
+    build = run_mkdocs(tmp_path, "--strict")
+    assert build.returncode == 0, build.output
+    assert lookalike in leaving(build.html("other/"))
+    page = build.html(f"leave/{key(lookalike)}/")
+    assert (
+        '<strong class="rectify-leave__host">www.g\u03bfv.cn（实际域名：www.xn--gv-jbc.cn）</strong>' in page
+    )
+    # The dialog words it the same way; leave.js fills in the two names.
+    assert 'data-rectify-leave-idn="{host}（实际域名：{ascii}）"' in build.html("other/")
 
 
 def test_the_notice_page_of_a_single_referrer_leads_back_to_it(tmp_path: Path) -> None:

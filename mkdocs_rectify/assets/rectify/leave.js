@@ -15,6 +15,7 @@
     return element && typeof element.showModal === "function" ? element : null;
   }
 
+  // The host browsers reach: in its ASCII form (xn--…) when written in other scripts.
   function hostOf(url) {
     try {
       return decodeURIComponent(new URL(url).hostname);
@@ -23,12 +24,35 @@
     }
   }
 
+  // The host as written in the address (the notice's addresses are always scheme://authority…).
+  function writtenHost(url) {
+    var authority = url.replace(/^[a-z][a-z0-9+.\-]*:\/\//i, "").split(/[\/?#]/)[0];
+    var host = authority.slice(authority.lastIndexOf("@") + 1);
+    if (host.charAt(0) !== "[") host = host.replace(/:\d*$/, "");
+    try {
+      return decodeURIComponent(host).toLowerCase();
+    } catch (error) {
+      return host.toLowerCase();
+    }
+  }
+
+  // A host that looks like another (www.gοv.cn with a Greek ο) is shown with the one reached.
+  function hostText(slot, url) {
+    var reached = hostOf(url);
+    var written = writtenHost(url);
+    var words = slot.getAttribute("data-rectify-leave-idn");
+    if (!words || !written || written === reached) return reached;
+    return words.replace(/\{(host|ascii)\}/g, function (match, name) {
+      return name === "host" ? written : reached;
+    });
+  }
+
   function open(element, link) {
     var url = link.getAttribute("data-rectify-leave");
     var host = element.querySelector("[data-rectify-leave-host]");
     var shown = element.querySelector("[data-rectify-leave-url]");
     var go = element.querySelector("[data-rectify-leave-continue]");
-    if (host) host.textContent = hostOf(url);
+    if (host) host.textContent = hostText(host, url);
     if (shown) shown.textContent = url;
     if (go) go.setAttribute("href", url);
     opener = link;
