@@ -1,12 +1,12 @@
 """The MkDocs adapter: wires MkDocs events to the content model, the pages and the open data.
 
-Everything that can live without MkDocs lives elsewhere (``model``, ``loader``, ``pages``,
-``render``, ``views``, ``export``); this module only translates between them and MkDocs.
+The options are in ``config.py``. Everything that can live without MkDocs lives elsewhere (``model``,
+``loader``, ``pages``, ``render``, ``views``, ``export``); this module only translates between them
+and MkDocs.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from functools import partial
 from importlib import resources
@@ -17,9 +17,6 @@ from urllib.parse import urlsplit
 from jinja2 import Environment
 from markupsafe import Markup, escape
 from mkdocs.commands.build import get_context
-from mkdocs.config import base
-from mkdocs.config import config_options as c
-from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -31,22 +28,17 @@ from mkdocs.utils import get_relative_url, is_error_template, write_file
 from mkdocs.utils.templates import TemplateContext
 
 from mkdocs_rectify import csp, export, leave, manifest
+from mkdocs_rectify.config import RectifyConfig
 from mkdocs_rectify.loader import ContentErrors, load_site
-from mkdocs_rectify.locale import AVAILABLE, Locale, locale_for_language
+from mkdocs_rectify.locale import Locale
 from mkdocs_rectify.model import Site, Status
 from mkdocs_rectify.pages import DATA_DIR, OVERVIEW_URI, SEARCH_URI, PageKey, PagePlan, plan_pages
 from mkdocs_rectify.render import MarkdownRenderer, phone_uri
-from mkdocs_rectify.sanitize import (
-    Allowance,
-    Sanitizer,
-    refusal_for_attribute,
-    refusal_for_scheme,
-    refusal_for_tag,
-)
+from mkdocs_rectify.sanitize import Sanitizer
 from mkdocs_rectify.search import BUNDLE_DIR, index_site, site_characters, traditional_map
 from mkdocs_rectify.search.hanzi import content_language, map_json
 from mkdocs_rectify.search.indexer import PagefindError
-from mkdocs_rectify.statement import CARE_SHORTCUT, CONFORMANCE, STATEMENT_URI, message_html
+from mkdocs_rectify.statement import CARE_SHORTCUT, STATEMENT_URI, message_html
 from mkdocs_rectify.views import SiteViews
 
 __all__ = ["RectifyConfig", "RectifyPlugin"]
@@ -65,128 +57,6 @@ TEMPLATE_SCRIPTS = ("assets/rectify/head.js", "assets/rectify/palette.js", "asse
 site runs under a Content-Security-Policy without 'unsafe-inline'."""
 LEAVE_TEMPLATE = "rectify/leave.html"
 LEAVE_DIALOG = "partials/rectify/leave.html"
-
-
-class AccessibilityContactConfig(base.Config):
-    """``accessibility.contact``: where readers report an accessibility problem."""
-
-    phone = c.Optional(c.Type((str, int)))
-    """A phone number, as printed (a short hotline such as 12345 may be written unquoted)."""
-    email = c.Optional(c.Type(str))
-    """An e-mail address."""
-    address = c.Optional(c.Type(str))
-    """A postal address."""
-
-
-class AccessibilityConfig(base.Config):
-    """``accessibility:``: the accessibility statement (无障碍声明), published at ``accessibility/``."""
-
-    statement = c.Type(bool, default=True)
-    """Generate the statement page and link it from the footer of every page."""
-    standard = c.Type(str, default="WCAG 2.2 AA")
-    """The standard the site is built to meet."""
-    conformance = c.Choice(CONFORMANCE, default="partial")
-    """How far the site meets it: ``full``, ``partial`` or ``none`` (as in the GOV.UK statement)."""
-    limitations = c.ListOfItems(c.Type(str), default=[])
-    """Known limitations, one sentence each (non-accessible content)."""
-    improvements = c.ListOfItems(c.Type(str), default=[])
-    """What the publisher is doing to improve accessibility, one sentence each."""
-    contact = c.SubConfig(AccessibilityContactConfig)
-    """How to report a problem; by default the contact of the first report that gives a phone or e-mail."""
-    response_days = c.Type(int, default=5)
-    """Working days within which the publisher answers a report."""
-    date = c.Optional(c.Type(dt.date))
-    """The day the statement was prepared (``2024-05-06``)."""
-    reviewed = c.Optional(c.Type(dt.date))
-    """The day the statement was last reviewed."""
-    tested = c.Optional(c.Type(dt.date))
-    """The day the site was last tested."""
-    tested_by = c.Optional(c.Type(str))
-    """Who tested it."""
-    complaints = c.Optional(c.Type(str))
-    """Where to turn when not satisfied with the answer (enforcement procedure)."""
-
-
-class LeaveSiteConfig(base.Config):
-    """``leave_site:``: the notice before a reader follows a link to another site (即将离开本网站)."""
-
-    enabled = c.Type(bool, default=True)
-    """Send links to other sites through the notice: a dialog, or without JavaScript a notice page."""
-    allow = c.ListOfItems(c.Type(str), default=[])
-    """Hosts readers go to without a notice: ``www.gov.cn`` exactly, ``*.gov.cn`` for gov.cn and all
-    its sub-domains. The host of ``site_url`` never needs one."""
-
-
-class _Allowed(c.Type[str]):
-    """A name the sanitiser may allow; one it never may is refused with the reason."""
-
-    def __init__(self, refusal: Callable[[str], str | None]) -> None:
-        super().__init__(str)
-        self._refusal = refusal
-
-    def run_validation(self, value: object) -> str:
-        name = super().run_validation(value)
-        reason = self._refusal(name)
-        if reason:
-            raise ValidationError(reason)
-        return name
-
-
-class _AllowedAttributes(c.DictOfItems[list[str]]):
-    """``{element: [attribute, …]}``, ``*`` for every element; each name checked as by :class:`_Allowed`."""
-
-    def __init__(self) -> None:
-        super().__init__(c.ListOfItems(_Allowed(refusal_for_attribute)), default={})
-
-    def run_validation(self, value: object) -> dict[str, list[str]]:
-        if isinstance(value, dict):
-            for tag in value:
-                reason = refusal_for_tag(str(tag)) if tag != "*" else None
-                if reason:
-                    raise ValidationError(reason)
-        return super().run_validation(value)
-
-
-class SanitizeConfig(base.Config):
-    """``sanitize:``: what the HTML of the content's Markdown may hold beyond the built-in allow-list.
-
-    Nothing that runs a script, loads from another site or steers the site's own scripts can be
-    allowed (``script``, ``style``, ``iframe``, ``form``, ``svg``, event handlers, ``style=``,
-    ``data-*``, ``javascript:`` …): asking for it is a configuration error that says why."""
-
-    tags = c.ListOfItems(_Allowed(refusal_for_tag), default=[])
-    """More elements, e.g. ``[video, source]``."""
-    attributes = _AllowedAttributes()
-    """More attributes by element, e.g. ``{video: [src, controls], "*": [translate]}``."""
-    url_schemes = c.ListOfItems(_Allowed(refusal_for_scheme), default=[])
-    """More URL schemes for links, e.g. ``[ftp]``; ``http``, ``https``, ``mailto`` and ``tel`` are
-    always allowed, and so are relative addresses."""
-
-
-class RectifyConfig(base.Config):
-    """Options of the ``rectify`` plugin in ``mkdocs.yml``."""
-
-    content_dir = c.Type(str, default="content")
-    """Folder holding one sub-folder per report, relative to ``mkdocs.yml``."""
-    locale = c.Optional(c.Choice(AVAILABLE))
-    """Language of the generated text (``zh-CN`` or ``en``); by default derived from ``theme.language``."""
-    status_labels = c.Type(dict, default={})
-    """Site-specific labels for status codes, e.g. ``{ongoing: 基本完成，持续整改}``."""
-    overview = c.Type(bool, default=True)
-    """Generate the overview of all reports as the home page (``index.md``)."""
-    open_data = c.Type(bool, default=True)
-    """Publish ``data/rectify.json``, ``data/<report-id>.csv`` and the JSON Schemas."""
-    search = c.Type(bool, default=True)
-    """Full-text search with Pagefind: a search box in the header, a search page (``search/``) with
-    filters by status, report, responsible unit and year, and the index in ``pagefind/``, built
-    after the site. Material's own ``search`` plugin is switched off while this is on."""
-    accessibility = c.SubConfig(AccessibilityConfig)
-    """The accessibility statement: standard, known limitations, contact, answer time, dates."""
-    leave_site = c.SubConfig(LeaveSiteConfig)
-    """The notice before leaving the site: ``{enabled: true, allow: ["*.gov.cn"]}``."""
-    sanitize = c.SubConfig(SanitizeConfig)
-    """Widen what the content's Markdown may hold as HTML:
-    ``{tags: […], attributes: {element: […]}, url_schemes: […]}``."""
 
 
 class RectifyPlugin(BasePlugin[RectifyConfig]):
@@ -233,13 +103,7 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
         base_dir = Path(config.config_file_path or ".").parent
         self.config.content_dir = str((base_dir / self.config.content_dir).resolve())
         self._site_name = config.site_name
-        unknown = set(self.config.status_labels) - {s.value for s in Status}
-        if unknown:
-            raise PluginError(
-                f"rectify: status_labels: unknown status {', '.join(sorted(unknown))}; "
-                f"use {', '.join(s.value for s in Status)}"
-            )
-        code = self.config.locale or locale_for_language(config.theme.get("language"))
+        code = self.config.locale_code(config.theme.get("language"))
         self._locale = Locale(code, self.config.status_labels)
 
         templates = str(PACKAGE / "templates")
@@ -258,20 +122,13 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
         self._renderer = MarkdownRenderer(
             config.markdown_extensions,
             config.mdx_configs,
-            sanitizer=Sanitizer(self._allowance()),
+            sanitizer=Sanitizer(self.config.sanitize.allowance()),
             content_dir=self.content_path,
         )
         if self.config.search:
             self._disable_material_search(config)
         self._load()
         return config
-
-    def _allowance(self) -> Allowance:
-        options = self.config.sanitize
-        try:
-            return Allowance.of(options.tags, options.attributes, options.url_schemes)
-        except ValueError as error:  # the options are checked when read; this is the last guard
-            raise PluginError(f"rectify: sanitize: {error}") from None
 
     def _disable_material_search(self, config: MkDocsConfig) -> None:
         # One search box: Material's lunr index (megabytes, downloaded by every page) gives way.

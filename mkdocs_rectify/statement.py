@@ -1,32 +1,31 @@
 """The accessibility statement (无障碍声明) and the 关怀版 keyboard shortcut.
 
 The statement follows the sections of the GOV.UK model accessibility statement; what it says comes
-from the ``accessibility:`` options of the plugin, its sentences from the locale files. This module
-imports nothing from MkDocs.
+from the ``accessibility:`` options of the plugin (their defaults live with the options, in
+``config.py``), its sentences from the locale files. This module imports nothing from MkDocs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 
 from mkdocs_rectify.locale import Locale
 from mkdocs_rectify.model import Contact
 
-__all__ = ["CARE_SHORTCUT", "CONFORMANCE", "STATEMENT_URI", "Statement", "StatementContact", "message_html"]
+if TYPE_CHECKING:  # the validated options; only their values are read
+    from mkdocs_rectify.config import AccessibilityConfig
+
+__all__ = ["CARE_SHORTCUT", "STATEMENT_URI", "Statement", "StatementContact", "message_html"]
 
 STATEMENT_URI = "accessibility.md"
 """Source path of the generated statement page (published at ``accessibility/``)."""
 
 CARE_SHORTCUT = "Alt+Shift+C"
 """The shortcut that switches 关怀版 on and off (``aria-keyshortcuts`` syntax); care.js knows it too."""
-
-CONFORMANCE = ("full", "partial", "none")
-"""Compliance status as in the GOV.UK statement: fully, partially or not compliant."""
 
 
 @dataclass(frozen=True)
@@ -63,35 +62,30 @@ class Statement:
 
     @classmethod
     def from_options(
-        cls, site_name: str, options: Mapping[str, Any], fallback_contact: Contact | None = None
+        cls, site_name: str, options: AccessibilityConfig, fallback_contact: Contact | None = None
     ) -> Statement:
         """The statement of a site from its ``accessibility:`` options.
 
         Without a contact of its own, the statement gives ``fallback_contact`` (the issuer of a report).
         """
-        given = options.get("contact") or {}
-        phone = given.get("phone")
+        given = options.contact
         contact = StatementContact(
-            str(phone) if phone is not None else None, given.get("email"), given.get("address")
+            str(given.phone) if given.phone is not None else None, given.email, given.address
         )
         if contact.empty and fallback_contact is not None:
             contact = StatementContact(
                 fallback_contact.phone, fallback_contact.email, fallback_contact.address
             )
-        return cls(
+        # A field named like an option takes its value; the others are made here.
+        values = {field.name: options[field.name] for field in fields(cls) if field.name in options}
+        values.update(
             site_name=site_name,
-            standard=options.get("standard") or "WCAG 2.2 AA",
-            conformance=options.get("conformance") or "partial",
-            limitations=tuple(options.get("limitations") or ()),
-            improvements=tuple(options.get("improvements") or ()),
             contact=contact,
-            response_days=int(options.get("response_days") or 5),
-            prepared=options.get("date"),
-            reviewed=options.get("reviewed"),
-            tested=options.get("tested"),
-            tested_by=options.get("tested_by"),
-            complaints=options.get("complaints"),
+            limitations=tuple(options.limitations),
+            improvements=tuple(options.improvements),
+            prepared=options.date,
         )
+        return cls(**values)
 
 
 def message_html(locale: Locale, key: str, /, **values: Any) -> Markup:

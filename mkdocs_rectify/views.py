@@ -8,13 +8,16 @@ page (a filter page, a feed) adds its view here, next to the others.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs_rectify.model import Report, Site
 from mkdocs_rectify.pages import DATA_DIR, PageKey
 from mkdocs_rectify.render import MarkdownRenderer, OverviewView, ProblemView, ReportView
 from mkdocs_rectify.search import SearchView
 from mkdocs_rectify.statement import Statement
+
+if TYPE_CHECKING:  # the validated options; only their values are read
+    from mkdocs_rectify.config import AccessibilityConfig
 
 __all__ = ["SiteViews"]
 
@@ -34,7 +37,7 @@ class SiteViews:
         *,
         site_name: str,
         open_data: bool,
-        accessibility: Mapping[str, Any],
+        accessibility: AccessibilityConfig,
         search: tuple[str, str] | None,
     ) -> None:
         self.site = site

@@ -1,7 +1,7 @@
 """The core outlives MkDocs: only the adapter may import it.
 
-The adapter is ``plugin.py`` (the events) and the modules named ``mkdocs_*.py`` beside it; every
-other module is the core.
+The adapter is ``plugin.py`` (the events), ``config.py`` (the options, MkDocs config classes) and
+the modules named ``mkdocs_*.py`` beside them; every other module is the core.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import sys
 
 import mkdocs_rectify
 
-ADAPTER = {"mkdocs_rectify.plugin"}
+ADAPTER = {"mkdocs_rectify.plugin", "mkdocs_rectify.config"}
 ADAPTER_PREFIX = "mkdocs_rectify.mkdocs_"
 ENTRY_POINT = "mkdocs_rectify.__main__"  # runs the command line when imported
 
