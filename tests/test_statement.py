@@ -12,7 +12,8 @@ from markupsafe import Markup
 
 from mkdocs_rectify.config import AccessibilityConfig
 from mkdocs_rectify.locale import Locale
-from mkdocs_rectify.statement import Statement, message_html
+from mkdocs_rectify.views.statement import Statement
+from mkdocs_rectify.views.templating import message_html
 
 CONTENT = {"content/t-2024/report.yml": REPORT_YML, "content/t-2024/01.md": problem_file(1, "问题一")}
 SECTIONS_ZH = ["本网站的无障碍程度", "关怀版和键盘操作", "反馈和联系方式", "报告无障碍问题", "技术信息"]

@@ -1,31 +1,25 @@
-"""The accessibility statement (无障碍声明) and the 关怀版 keyboard shortcut.
+"""The accessibility statement (无障碍声明): what ``rectify/statement.html`` receives.
 
 The statement follows the sections of the GOV.UK model accessibility statement; what it says comes
 from the ``accessibility:`` options of the plugin (their defaults live with the options, in
-``config.py``), its sentences from the locale files. This module imports nothing from MkDocs.
+``config.py``), its sentences from the locale files. Imports nothing from MkDocs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from markupsafe import Markup, escape
-
-from mkdocs_rectify.locale import Locale
 from mkdocs_rectify.model import Contact
+from mkdocs_rectify.pages import PageKind
+from mkdocs_rectify.views.templating import CARE_SHORTCUT
 
 if TYPE_CHECKING:  # the validated options; only their values are read
     from mkdocs_rectify.config import AccessibilityConfig
 
-__all__ = ["CARE_SHORTCUT", "STATEMENT_URI", "Statement", "StatementContact", "message_html"]
-
-STATEMENT_URI = "accessibility.md"
-"""Source path of the generated statement page (published at ``accessibility/``)."""
-
-CARE_SHORTCUT = "Alt+Shift+C"
-"""The shortcut that switches 关怀版 on and off (``aria-keyshortcuts`` syntax); care.js knows it too."""
+__all__ = ["Statement", "StatementContact"]
 
 
 @dataclass(frozen=True)
@@ -45,7 +39,7 @@ class StatementContact:
 class Statement:
     """What ``rectify/statement.html`` receives as ``rectify_page``."""
 
-    kind = "statement"
+    kind = PageKind.STATEMENT.value
     site_name: str
     standard: str
     conformance: str
@@ -62,20 +56,21 @@ class Statement:
 
     @classmethod
     def from_options(
-        cls, site_name: str, options: AccessibilityConfig, fallback_contact: Contact | None = None
+        cls, site_name: str, options: AccessibilityConfig, report_contacts: Iterable[Contact] = ()
     ) -> Statement:
         """The statement of a site from its ``accessibility:`` options.
 
-        Without a contact of its own, the statement gives ``fallback_contact`` (the issuer of a report).
+        Without a contact of its own, the statement gives the first of ``report_contacts`` (the
+        issuers of the reports) that has a phone number or an e-mail address.
         """
         given = options.contact
         contact = StatementContact(
             str(given.phone) if given.phone is not None else None, given.email, given.address
         )
-        if contact.empty and fallback_contact is not None:
-            contact = StatementContact(
-                fallback_contact.phone, fallback_contact.email, fallback_contact.address
-            )
+        if contact.empty:
+            fallback = next((c for c in report_contacts if c.phone or c.email), None)
+            if fallback is not None:
+                contact = StatementContact(fallback.phone, fallback.email, fallback.address)
         # A field named like an option takes its value; the others are made here.
         values = {field.name: options[field.name] for field in fields(cls) if field.name in options}
         values.update(
@@ -86,12 +81,3 @@ class Statement:
             prepared=options.date,
         )
         return cls(**values)
-
-
-def message_html(locale: Locale, key: str, /, **values: Any) -> Markup:
-    """The message at ``key`` as HTML: its text escaped, and each value escaped unless it is ``Markup``.
-
-    Templates pass HTML for a placeholder as the output of a macro (``Markup`` in the package's
-    autoescaped templates), e.g. a ``<kbd>`` around a shortcut; never text from the content.
-    """
-    return escape(locale.t(key)).format(**values)
