@@ -44,6 +44,7 @@ __all__ = [
     "LeavePolicy",
     "RewriteResult",
     "ascii_host",
+    "find_destinations",
     "host_matches",
     "insert_before_body_end",
     "rewrite_links",
@@ -369,6 +370,15 @@ def rewrite_links(
         cursor = end
     pieces.append(source[cursor:])
     return RewriteResult("".join(pieces), list(parser.destinations.values()))
+
+
+def find_destinations(source: str, policy: LeavePolicy) -> list[Destination]:
+    """The destinations of the leaving links of some HTML (a page, a fragment, a template), in
+    document order: the links :func:`rewrite_links` would rewrite."""
+    parser = _Rewriter(source, policy, lambda destination: "", "", None)
+    parser.feed(source)
+    parser.close()
+    return list(parser.destinations.values())
 
 
 def insert_before_body_end(document: str, fragment: str) -> str:

@@ -2,7 +2,7 @@
 Material's search plugin, the nav's shape, the generated pages' paths and titles, and the work on
 the built site (search index, Content-Security-Policy, manifest) with its log and its errors.
 
-Part of the MkDocs adapter (with ``plugin.py`` and ``config.py``).
+Part of the MkDocs adapter (with ``plugin.py``, ``config.py`` and ``mkdocs_leave.py``).
 """
 
 from __future__ import annotations

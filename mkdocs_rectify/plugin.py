@@ -1,34 +1,31 @@
 """The MkDocs adapter: MkDocs' events, in the order MkDocs calls them, wired to the rest.
 
-The options are in ``config.py``, the other steps that touch MkDocs in ``mkdocs_site.py``; all else
-imports nothing from MkDocs.
+The options are in ``config.py``, the leave notices' MkDocs side in ``mkdocs_leave.py``, the other
+steps that touch MkDocs in ``mkdocs_site.py``; all else imports nothing from MkDocs (see
+ARCHITECTURE.md).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import partial
 from importlib import resources
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import Environment
-from markupsafe import Markup, escape
-from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url, is_error_template, write_file
 from mkdocs.utils.templates import TemplateContext
 
-from mkdocs_rectify import export, leave, manifest, mkdocs_site, pages
+from mkdocs_rectify import export, manifest, mkdocs_site, pages
 from mkdocs_rectify.config import RectifyConfig
 from mkdocs_rectify.leave import LeavePolicy
 from mkdocs_rectify.locale import Locale
+from mkdocs_rectify.mkdocs_leave import LeaveNotices, edit_links, nav_links, theme_links
 from mkdocs_rectify.model import Site
 from mkdocs_rectify.render import MarkdownRenderer
 from mkdocs_rectify.sanitize import Sanitizer
@@ -64,7 +61,7 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
         self._renderer = MarkdownRenderer(*markdown, sanitizer=sanitizer, content_dir=self._content_dir)
         host = urlsplit(config.site_url or "").hostname
         policy = LeavePolicy([host] if host else [], self.config.leave_site.allow)
-        self._leave_policy = policy if self.config.leave_site.enabled else None
+        self._leave = LeaveNotices(policy, self._locale) if self.config.leave_site.enabled else None
         for name in mkdocs_site.disable_search(config) if self.config.search else ():
             log.info(f"the '{name}' plugin is switched off: the site is searched with Pagefind")
         self._site, self._errors = mkdocs_site.load(self._content_dir, serve=self._command == "serve")
@@ -112,7 +109,8 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         mkdocs_site.flatten_nav(nav, self._plans, nav_given=config.nav is not None)
-        self._nav, self._notices = nav, NoticeRegistry()
+        if self._leave is not None:
+            self._leave.collect(nav_links(nav.items), None)
         self._views = SiteViews(
             self._site or Site(reports=[]),
             self._locale,
@@ -121,7 +119,7 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
             self.config,
             site_name=config.site_name,
             home_url=nav.homepage.url if nav.homepage else "",
-            notices=self._notices,
+            notices=self._leave.registry if self._leave else NoticeRegistry(),
             errors=self._errors.errors if self._errors else (),
         )
         return nav
@@ -132,109 +130,66 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
             mkdocs_site.escape_title(page, plan.title)
         return markdown
 
+    @event_priority(-100)  # Last: the page's HTML as the other plugins have left it.
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        plan = self._plan(page)
+        content = self._views.content_html(plan.key) if plan else [html]
+        for warning in self._renderer.take_warnings():  # what the sanitiser removed from this page
+            log.warning(warning)
+        if self._leave is not None:
+            buttons = () if plan else edit_links(page, config.theme.get("features") or ())
+            self._leave.collect([*content, *buttons], page.url)
+        return html
+
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        # Every page has been read, and MkDocs has yet to list the pages it builds: the notices join.
         env.autoescape = autoescapes
         env.globals["rectify"] = self._views.helpers
-        self._env, self._files = env, files
-        self._notice_files: dict[str, File] = {}
-        self._leave_dialog: str | None = None
+        if self._leave is not None:
+            self._leave.collect(theme_links(config), None)
+            self._leave.prepare(env, config)
+            for plan in self._leave.plans():
+                page = Page(None, self._add_page(plan, files, config), config)
+                page.read_source(config)
+                page.render(config, files)
+                mkdocs_site.escape_title(page, plan.title)
+                self._leave.published(plan, page.file.url)
         return env
+
+    def on_template_context(
+        self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
+        if template_name == "sitemap.xml":  # the notice pages stay out of it
+            listed = [
+                f for f in context["pages"] if (p := self._plans.get(f.src_uri)) is None or p.in_sitemap
+            ]
+            context["pages"] = listed
+        return context
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         if (plan := self._plan(page)) is not None:
             context["rectify_page"] = self._views.view(plan.key)
-            for warning in self._renderer.take_warnings():  # what the sanitiser removed from this page
-                log.warning(warning)
         return context
 
-    # -- leaving the site (即将离开本网站) ----------------------------------------------------------
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        return output if self._leave is None else self._leave.rewrite_page(output, page, config)
 
-    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        return self._leave_links(output, config, lambda url: get_relative_url(url, page.url), page.url)
-
-    def on_post_template(
-        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
-    ) -> str | None:
-        if not template_name.endswith(".html"):
-            return output_content
-        if is_error_template(template_name):  # 404.html: MkDocs links it from the site's root path
-            root = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
-            return self._leave_links(output_content, config, lambda url: root + url, None)
-        return self._leave_links(
-            output_content, config, lambda url: get_relative_url(url, template_name), None
-        )
-
-    def _leave_links(
-        self, output: str, config: MkDocsConfig, link: Callable[[str], str], referrer: str | None
-    ) -> str:
-        """``output`` with its links to other sites sent through the notice, and the dialog added.
-
-        ``link`` turns a URL from the site root into a link from this page; ``referrer`` is the
-        page's URL (None for pages without a fixed URL, such as 404.html)."""
-        if self._leave_policy is None:
-            return output
-        result = leave.rewrite_links(
-            output,
-            self._leave_policy,
-            lambda destination: link(self._notice_file(destination, config).url),
-            self._locale.t("leave.hint"),
-            self._locale.code,
-        )
-        if not result.destinations:
-            return output
-        for destination in result.destinations:
-            self._notices.add(destination, referrer)
-        if self._leave_dialog is None:
-            self._leave_dialog = self._env.get_template("partials/rectify/leave.html").render(config=config)
-        return leave.insert_before_body_end(result.html, self._leave_dialog)
-
-    def _notice_file(self, destination: leave.Destination, config: MkDocsConfig) -> File:
-        file = self._notice_files.get(destination.key)
-        if file is None:
-            file = File.generated(config, pages.notice_src_uri(destination), content="")
-            self._notice_files[destination.key] = file
-        return file
-
-    # The notice pages are written after the pages, when every destination is known (links come
-    # from the content, the docs and the theme alike); they are rendered with the theme's
-    # main.html like any page, but stay out of the nav, the sitemap and the search index.
-    @event_priority(-150)  # After the search index (-100): the notices are not content to be found.
-    def _write_leave_notices(self, *, config: MkDocsConfig) -> None:
-        if self._leave_policy is None:
-            return
-        written: set[str] = set()
-        # A notice page may link to other sites itself (say, in the footer): go on until all exist.
-        while pending := [d for d in self._notices.destinations() if d.key not in written]:
-            for destination in pending:
-                written.add(destination.key)
-                plan = pages.notice_plan(destination, self._locale)
-                file = self._notice_file(destination, config)
-                page = Page(Markup(escape(plan.title)), file, config)
-                page.meta = {"template": plan.template, "hide": list(plan.hide)}
-                page.markdown, page.content = "", ""
-                context = get_context(self._nav, self._files, config, page)
-                context["rectify_page"] = self._views.view(plan.key)
-                output = self._env.get_template(plan.template).render(context)
-                output = self._leave_links(output, config, partial(_relative_to, page.url), None)
-                write_file(output.encode("utf-8"), file.abs_dest_path)
+    def on_post_template(self, output: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+        return output if self._leave is None else self._leave.rewrite_template(output, template_name, config)
 
     @event_priority(-100)  # After the other plugins: index the HTML as they have left it.
     def _index_search(self, *, config: MkDocsConfig) -> None:
         if self._search is not None:
             mkdocs_site.index_search(config.site_dir, self._search.language)
 
-    @event_priority(-200)  # After the search index (-100) and the leave notices (-150): every page.
+    @event_priority(-200)  # After the search index (-100): every page, as published.
     def _log_policy(self, *, config: MkDocsConfig) -> None:
         mkdocs_site.log_policy(config.site_dir)
 
-    @event_priority(-200)  # Last, after the search index (-100) and the leave notices (-150): every file.
+    @event_priority(-200)  # Last, after the search index (-100): every file.
     def _write_manifest(self, *, config: MkDocsConfig) -> None:
         mkdocs_site.write_manifest(config.site_dir)
 
-    on_post_build = CombinedEvent(_index_search, _write_leave_notices, _log_policy, _write_manifest)
-
-
-def _relative_to(page_url: str, url: str) -> str:
-    return get_relative_url(url, page_url)
+    on_post_build = CombinedEvent(_index_search, _log_policy, _write_manifest)

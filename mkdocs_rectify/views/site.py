@@ -38,7 +38,7 @@ class SiteViews:
 
     ``urls`` are the planned pages' URLs; ``options`` the plugin's; ``home_url`` is the home
     page's (where a notice's 返回 leads when several pages link to its destination). ``notices``
-    are the destinations of the leave notices, complete before the first notice is rendered;
+    are the destinations of the leave notices, complete before the first page is rendered;
     ``errors`` what the error page lists.
     """
 
