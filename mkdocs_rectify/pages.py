@@ -78,7 +78,10 @@ DATA_REPORT_SCHEMA = f"{DATA_DIR}/report.schema.json"
 
 
 class PageKind(Enum):
-    """The kinds of generated page; the value is what a view's ``kind`` says to templates."""
+    """The kinds of generated page; the value is what a view's ``kind`` says to templates.
+
+    A new kind (the filter pages, reports by year, feeds) is added here, with its plan below and
+    its view in ``views/``."""
 
     OVERVIEW = "overview"
     REPORT = "report"

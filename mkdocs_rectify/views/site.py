@@ -9,7 +9,7 @@ and one entry in :meth:`SiteViews.view`. Imports nothing from MkDocs.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
@@ -20,7 +20,7 @@ from mkdocs_rectify.pages import DATA_JSON, DATA_SCHEMA, SEARCH_MAP, PageKey, Pa
 from mkdocs_rectify.render import MarkdownRenderer
 from mkdocs_rectify.search import BUNDLE_DIR
 from mkdocs_rectify.views.errors import ErrorsView
-from mkdocs_rectify.views.leave import NoticeRegistry
+from mkdocs_rectify.views.leave import NoticeRegistry, NoticeView
 from mkdocs_rectify.views.overview import OverviewView
 from mkdocs_rectify.views.report import ProblemView, ReportView
 from mkdocs_rectify.views.search import SearchView
@@ -30,7 +30,10 @@ from mkdocs_rectify.views.templating import TemplateHelpers
 if TYPE_CHECKING:  # the validated options; only their values are read
     from mkdocs_rectify.config import RectifyConfig
 
-__all__ = ["SiteViews"]
+__all__ = ["PageView", "SiteViews"]
+
+PageView = OverviewView | ReportView | ProblemView | SearchView | Statement | NoticeView | ErrorsView
+"""What a generated page's template receives as ``rectify_page``; its ``kind`` says which."""
 
 
 class SiteViews:
@@ -63,14 +66,14 @@ class SiteViews:
         self._options = options
         self._notices = notices
         self._errors = list(errors)
-        self._made: dict[PageKey, Any] = {}
+        self._made: dict[PageKey, PageView] = {}
         self.helpers = TemplateHelpers(
             locale,
             search_url=urls.get(PageKey(PageKind.SEARCH)),
             statement_url=urls.get(PageKey(PageKind.STATEMENT)),
         )
         """``rectify`` in every template."""
-        self._makers: dict[PageKind, Callable[[PageKey], Any]] = {
+        self._makers: dict[PageKind, Callable[[PageKey], PageView]] = {
             PageKind.OVERVIEW: self._overview,
             PageKind.REPORT: self._report,
             PageKind.PROBLEM: self._problem,
@@ -85,7 +88,7 @@ class SiteViews:
             for index, problem in enumerate(report.problems):
                 self._positions[report.id, problem.number] = (report, index)
 
-    def view(self, key: PageKey) -> Any:
+    def view(self, key: PageKey) -> PageView:
         """What the page's template receives as ``rectify_page``."""
         if key not in self._made:
             self._made[key] = self._makers[key.kind](key)
@@ -149,7 +152,7 @@ class SiteViews:
         contacts = (report.meta.contact for report in self.site.reports)
         return Statement.from_options(self._site_name, self._options.accessibility, contacts)
 
-    def _notice(self, key: PageKey) -> Any:
+    def _notice(self, key: PageKey) -> NoticeView:
         return self._notices.view_of(str(key.name), self._home_url)
 
     def _error_page(self, key: PageKey) -> ErrorsView:
