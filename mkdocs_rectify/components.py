@@ -88,7 +88,8 @@ COMPONENTS = (
         palette="palette.css",
         scripts=("care.js",),
     ),
-    # What the pages are made of, smallest first.
+    # What the pages are made of, smallest first; the macros they share.
+    Component("macros", templates=("macros.html",)),
     Component("badge", templates=("badge.html",), styles=("badge.css",)),
     Component("facts", styles=("facts.css",)),
     Component("table", styles=("table.css",)),
