@@ -14,7 +14,8 @@ to override it). This module lists them and turns them into what a site needs:
   applied under each selector of :data:`PALETTE_SCOPES`: 关怀版 and ``prefers-contrast: more`` get
   the same colours.
 * **Scripts.** Each script is published as ``assets/rectify/<file>``. :data:`EVERY_PAGE_SCRIPTS` load
-  on every page; the search page's template adds search.js in its ``{% block scripts %}``.
+  on every page, base.js (the helpers the others share) first; the search page's template adds the
+  search scripts in its ``{% block scripts %}``.
 
 Imports nothing from MkDocs: the adapter publishes :func:`assets` and installs the loader.
 """
@@ -78,7 +79,7 @@ switches on, and a system that asks for more contrast, which needs no script."""
 
 COMPONENTS = (
     # The page as a whole first: Material's fixes, utilities, the header and the skip link.
-    Component("base", styles=("base.css",)),
+    Component("base", styles=("base.css",), scripts=("base.js",)),
     Component("header", styles=("header.css",), scripts=("header.js",)),
     Component("skip", templates=("skip.html", "skip-target.html"), styles=("skip.css",)),
     Component(
@@ -105,7 +106,7 @@ COMPONENTS = (
         "search",
         templates=("search.html", "search-box.html", "search-meta.html"),
         styles=("search.css",),
-        scripts=("search.js",),
+        scripts=("search-query.js", "search-rank.js", "search.js"),
     ),
     Component(
         "read-aloud", templates=("read-aloud.html",), styles=("read-aloud.css",), scripts=("read-aloud.js",)
@@ -119,9 +120,9 @@ COMPONENTS = (
 """Every component, in the order their CSS is joined."""
 
 EVERY_PAGE_SCRIPTS = tuple(
-    f"{ASSET_DIR}/{name}" for name in ("care.js", "header.js", "read-aloud.js", "leave.js")
+    f"{ASSET_DIR}/{name}" for name in ("base.js", "care.js", "header.js", "read-aloud.js", "leave.js")
 )
-"""Loaded by every page (``extra_javascript``)."""
+"""Loaded by every page (``extra_javascript``); base.js first: the others use it."""
 
 
 def _partials() -> dict[str, Path]:

@@ -5,12 +5,13 @@
  * (data-rectify-care); this file makes the toggle work — by click, Enter or Space, and
  * by the shortcut Alt+Shift+C anywhere on the page — keeps aria-pressed true to the state,
  * remembers the choice for every page of the origin (localStorage "rectify-care") and announces
- * each change in the polite live region next to the button. All styling is in rectify.css.
- * Plain ES5: it must run on old phones.
+ * each change in the polite live region next to the button. All styling is in care.css.
+ * Uses base.js. Plain ES5: it must run on old phones.
  */
 (function () {
   "use strict";
 
+  var base = window.rectify;
   var KEY = "rectify-care";
   var ATTR = "data-rectify-care";
   var root = document.documentElement;
@@ -31,17 +32,11 @@
   }
 
   function announce(on) {
-    var status = document.querySelector("[data-rectify-care-status]");
     var toggle = toggles()[0];
-    if (!status || !toggle) {
-      return;
+    if (toggle) {
+      var text = toggle.getAttribute(on ? "data-rectify-care-on" : "data-rectify-care-off") || "";
+      base.announce(document.querySelector("[data-rectify-care-status]"), text);
     }
-    var text = toggle.getAttribute(on ? "data-rectify-care-on" : "data-rectify-care-off") || "";
-    // Empty first, then fill after a pause: screen readers announce a changed text, even the same one.
-    status.textContent = "";
-    window.setTimeout(function () {
-      status.textContent = text;
-    }, 150);
   }
 
   function apply(on) {
@@ -67,18 +62,8 @@
     announce(on);
   }
 
-  function isToggle(node) {
-    while (node && node.nodeType === 1) {
-      if (node.hasAttribute("data-rectify-care-toggle")) {
-        return true;
-      }
-      node = node.parentNode;
-    }
-    return false;
-  }
-
   document.addEventListener("click", function (event) {
-    if (isToggle(event.target)) {
+    if (base.closest(event.target, "[data-rectify-care-toggle]")) {
       set(!isOn());
     }
   });
@@ -87,7 +72,7 @@
   // physical key, so the shortcut works whatever character the layout gives it (macOS: Ç).
   document.addEventListener("keydown", function (event) {
     var isC = event.code ? event.code === "KeyC" : event.keyCode === 67;
-    if (isC && event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && !event.repeat) {
+    if (isC && base.modifiers(event) === "Alt+Shift" && !event.repeat) {
       event.preventDefault();
       set(!isOn());
     }

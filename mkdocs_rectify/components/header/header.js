@@ -9,11 +9,12 @@
  *
  * It also switches off Material's single-key shortcuts (p and , for the previous page, n and . for
  * the next, f s and / for its search box): WCAG 2.1.4 allows character-key shortcuts only if they
- * can be turned off, and speech input users trigger them by accident. Plain ES5.
+ * can be turned off, and speech input users trigger them by accident. Uses base.js. Plain ES5.
  */
 (function () {
   "use strict";
 
+  var base = window.rectify;
   var SINGLE_KEYS = { p: true, n: true, ",": true, ".": true, f: true, s: true, "/": true };
 
   function editable(node) {
@@ -22,8 +23,7 @@
 
   // Capturing on window runs before Material's own listener, which is on window too.
   window.addEventListener("keydown", function (event) {
-    var plain = !(event.ctrlKey || event.metaKey || event.altKey);
-    if (plain && SINGLE_KEYS[event.key] && !editable(event.target)) {
+    if (!base.commandKey(event) && SINGLE_KEYS[event.key] && !editable(event.target)) {
       event.stopImmediatePropagation();
     }
   }, true);
@@ -85,7 +85,8 @@
   }
 
   button.addEventListener("keydown", function (event) {
-    if (event.key === "Enter" || event.key === " " || event.keyCode === 13 || event.keyCode === 32) {
+    var key = base.key(event);
+    if (key === "Enter" || key === " ") {
       event.preventDefault();
       // Material clicks a focused label on Enter, which would toggle the drawer a second time.
       event.stopPropagation();
@@ -97,7 +98,7 @@
   });
 
   document.addEventListener("keydown", function (event) {
-    if (drawer.checked && (event.key === "Escape" || event.keyCode === 27)) {
+    if (drawer.checked && base.key(event) === "Escape") {
       open(false);
       button.focus();
     }

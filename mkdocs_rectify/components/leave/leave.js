@@ -4,10 +4,12 @@
  * click on such a link opens the same notice as a dialog instead: focus moves into it, Esc and
  * 返回 close it and focus returns to the link, 继续访问 goes on to the other site. Browsers
  * without <dialog> keep the notice page. No text lives here: it comes from the page.
+ * Uses base.js.
  */
 (function () {
   "use strict";
 
+  var base = window.rectify;
   var opener = null;
 
   function dialog() {
@@ -69,9 +71,8 @@
     "click",
     function (event) {
       if (event.defaultPrevented || event.button !== 0) return;
-      if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return; // new tab: the notice page
-      var target = event.target;
-      var link = target && target.closest ? target.closest("a[data-rectify-leave]") : null;
+      if (base.modifiers(event)) return; // a new tab or window: the notice page
+      var link = base.closest(event.target, "a[data-rectify-leave]");
       var element = link && dialog();
       if (!element) return;
       event.preventDefault();
@@ -85,7 +86,7 @@
     var target = event.target;
     var element = dialog();
     if (!element || !element.open || !target) return;
-    if (target.closest && target.closest("[data-rectify-leave-back]")) {
+    if (base.closest(target, "[data-rectify-leave-back]")) {
       close(element);
     } else if (target === element) {
       var box = element.getBoundingClientRect(); // the dialog itself, or its backdrop?

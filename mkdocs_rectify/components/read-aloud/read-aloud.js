@@ -3,10 +3,12 @@
  * paragraph being read is highlighted and scrolled into view (指读); pause, resume and stop; each
  * change is announced in a polite live region. The control stays hidden where the browser cannot
  * speak. No text lives here: labels and announcements come from the page (data-* attributes).
+ * Uses base.js.
  */
 (function () {
   "use strict";
 
+  var base = window.rectify;
   if (!("speechSynthesis" in window) || typeof window.SpeechSynthesisUtterance !== "function") return;
 
   var synth = window.speechSynthesis;
@@ -74,7 +76,7 @@
   function units(root) {
     var list = [];
     root.querySelectorAll(BLOCKS + "," + WHOLE).forEach(function (element) {
-      var whole = element.closest(WHOLE);
+      var whole = base.closest(element, WHOLE);
       if (whole && whole !== element) return; // inside a row read as one piece
       for (var up = element; up && up !== root.parentNode; up = up.parentElement) {
         if (skipped(up)) return;
@@ -124,11 +126,7 @@
   };
 
   Reader.prototype.say = function (name) {
-    // Clear first, so that the same message twice is announced twice.
-    var status = this.status;
-    var message = this.text("said-" + name);
-    status.textContent = "";
-    window.setTimeout(function () { status.textContent = message; }, 50);
+    base.announce(this.status, this.text("said-" + name));
   };
 
   Reader.prototype.render = function () {

@@ -1,19 +1,23 @@
 /*
  * rectify-search: the search page, over Pagefind's JavaScript API (pagefind/pagefind.js).
  *
- * Loaded only by the search page. The page reads completely without it (it explains that search
- * needs JavaScript and links to the list of reports); with it, the form is shown, the query and
- * the filters are read from and written to the URL (?q=…&status=…&report=…&unit=…&year=…),
- * and the results are announced politely in the role="status" element.
+ * Loaded only by the search page, after search-query.js (what the query's terms are) and
+ * search-rank.js (which pages they find, in which order). The page reads completely without it
+ * (it explains that search needs JavaScript and links to the list of reports); with it, the form
+ * is shown, the query and the filters are read from and written to the URL
+ * (?q=…&status=…&report=…&unit=…&year=…), and the results are announced politely in the
+ * role="status" element.
  *
  * Traditional characters in a query are mapped to the simplified ones the site uses, with the
- * small table the build writes for this site's characters (search/hanzi.json).
+ * small table the build writes for this site's characters (search/hanzi.json). Uses base.js.
  */
 (function () {
   "use strict";
 
   var root = document.querySelector("[data-rectify-search]");
-  if (!root || !("URLSearchParams" in window) || !window.Promise) return;
+  var base = window.rectify;
+  if (!root || !("URLSearchParams" in window) || !window.Promise || !base.searchRank) return;
+  var query = base.searchQuery;
 
   var FILTERS = ["status", "report", "unit", "year"];
   var PAGE_SIZE = 10;
@@ -48,7 +52,7 @@
           // On a Chinese page Pagefind splits the query with the browser's word breaker, whose
           // dictionary is not the indexer's: it cuts 保函, 纸质 or 超期 into single characters
           // that match nothing. The query is split here instead, against the index itself
-          // (see terms()); Pagefind reads the page language once, as it starts, so it is told
+          // (search-query.js); Pagefind reads the page language once, as it starts, so it is told
           // the language is undetermined for that moment.
           var html = document.documentElement;
           var lang = html.getAttribute("lang");
@@ -72,133 +76,10 @@
     if (!table) {
       table = fetch(new URL(root.getAttribute("data-map"), location.href).href)
         .then(function (response) { return response.ok ? response.json() : { from: "", to: "" }; })
-        .then(function (data) {
-          var from = Array.from(data.from || "");
-          var to = Array.from(data.to || "");
-          var map = new Map();
-          from.forEach(function (ch, i) { map.set(ch, to[i]); });
-          return map;
-        })
+        .then(query.table)
         .catch(function () { return new Map(); });
     }
     return table;
-  }
-
-  /** Full-width letters and digits to ASCII (NFKC), traditional to simplified characters. */
-  function normalise(query, map) {
-    return Array.from(query.normalize("NFKC"))
-      .map(function (ch) { return map.get(ch) || ch; })
-      .join("")
-      .replace(/\s+/g, " ")
-      .trim();
-  }
-
-  // -- the query's words -------------------------------------------------------------------------
-
-  var HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
-  // The indexer does not always cut the same text the same way (超期办件 is one word in some
-  // sentences, 超期 办 件 in others), so a query is cut twice: into the longest words of the
-  // index, and into words of at most two characters; pages found either way are results.
-  var CUTS = [6, 2];
-  var known = new Map();
-
-  /** Whether ``text`` is a word of the index (a quoted search matches whole words only). */
-  function inIndex(engine, text) {
-    if (!known.has(text)) {
-      known.set(text, engine.search('"' + text + '"').then(function (search) {
-        return !!search && search.results.length > 0;
-      }));
-    }
-    return known.get(text);
-  }
-
-  /**
-   * The search terms of a query: runs of Chinese characters are cut into the longest words of
-   * the index (超期办件 → 超期 办 件, as the indexer cut the text), other runs (12345, EPC) are
-   * kept whole.
-   */
-  function terms(engine, query, longest) {
-    var runs = [];
-    query.split(/[\s\p{P}\p{S}]+/u).forEach(function (token) {
-      var current = "";
-      var han = false;
-      Array.from(token).forEach(function (ch) {
-        var isHan = HAN.test(ch);
-        if (current && isHan !== han) {
-          runs.push({ text: current, han: han });
-          current = "";
-        }
-        current += ch;
-        han = isHan;
-      });
-      if (current) runs.push({ text: current, han: han });
-    });
-    var found = [];
-    return runs
-      .reduce(function (done, run) {
-        return done.then(function () {
-          if (!run.han) {
-            found.push(run.text);
-            return null;
-          }
-          return cut(engine, Array.from(run.text), found, longest);
-        });
-      }, Promise.resolve())
-      .then(function () {
-        return found.filter(function (term, i) { return found.indexOf(term) === i; });
-      });
-  }
-
-  function cut(engine, chars, found, longest) {
-    if (!chars.length) return Promise.resolve();
-    function tryLength(length) {
-      var piece = chars.slice(0, length).join("");
-      if (length === 1) return Promise.resolve(piece);
-      return inIndex(engine, piece).then(function (yes) { return yes ? piece : tryLength(length - 1); });
-    }
-    return tryLength(Math.min(longest, chars.length)).then(function (piece) {
-      found.push(piece);
-      return cut(engine, chars.slice(Array.from(piece).length), found, longest);
-    });
-  }
-
-  /**
-   * Pagefind finds pages holding every term. Readers write as they speak (学历不够, 借钱不还),
-   * so when no page holds them all, the pages holding the most telling terms are shown instead:
-   * a term counts for more the fewer pages hold it (学历 more than 不够), and a single character
-   * (差, 打) for half as much as a word; a page holding single characters only is left out.
-   */
-  function searchSomeTerms(engine, list, filters) {
-    if (list.length < 2) return Promise.resolve([]);
-    var everything = engine.search(null);
-    var each = list.map(function (term) { return engine.search(term, { filters: filters }); });
-    return Promise.all([everything].concat(each)).then(function (searches) {
-      var total = searches[0] ? searches[0].results.length : 1;
-      var pages = new Map();
-      searches.slice(1).forEach(function (search, i) {
-        if (!search || !search.results.length) return;
-        var weight = Math.log(1 + total / search.results.length);
-        var word = !(Array.from(list[i]).length === 1 && HAN.test(list[i]));
-        if (!word) weight /= 2;
-        search.results.forEach(function (result) {
-          var page = pages.get(result.id) || { result: result, weight: 0, score: 0, word: false };
-          page.weight += weight;
-          page.score += result.score;
-          page.word = page.word || word;
-          pages.set(result.id, page);
-        });
-      });
-      return Array.from(pages.values())
-        .filter(function (page) { return page.word; })
-        .sort(function (a, b) { return b.weight - a.weight || b.score - a.score; })
-        .map(function (page) { return page.result; });
-    });
-  }
-
-  /** The results of several searches, best score first. */
-  function merge(searches) {
-    return [].concat.apply([], searches.map(function (search) { return search ? search.results : []; }))
-      .sort(function (a, b) { return b.score - a.score; });
   }
 
   // -- the form and the URL ----------------------------------------------------------------------
@@ -250,15 +131,9 @@
   var shown = 0;
   var partial = false;
 
-  var announcing = 0;
   function announce(message) {
-    // Emptied first so that the same message (the same query again) is announced again.
-    window.clearTimeout(announcing);
-    status.textContent = "";
-    announcing = window.setTimeout(function () {
-      status.textContent = message;
-      output.setAttribute("aria-busy", "false");
-    }, 150);
+    // Busy until the count is in, so that screen readers read the results with it.
+    base.announce(status, message, function () { output.setAttribute("aria-busy", "false"); });
   }
 
   function badgeFor(kind) {
@@ -329,7 +204,7 @@
     var mine = ++generation;
     // A search that starts while the last one's count is about to be announced (a second filter
     // ticked at once) silences it: readers hear the count of what they now see, and only that.
-    window.clearTimeout(announcing);
+    base.silence(status);
     output.setAttribute("aria-busy", "true");
     var hasFilters = Object.keys(state.filters).length > 0;
     if (!state.q && !hasFilters) {
@@ -343,43 +218,19 @@
     return Promise.all([loadPagefind(), loadTable()])
       .then(function (loaded) {
         var engine = loaded[0];
-        var query = state.q ? normalise(state.q, loaded[1]) : null;
+        var normalised = state.q ? query.normalise(state.q, loaded[1]) : null;
         var filters = {};
         Object.keys(state.filters).forEach(function (name) {
           filters[name] = { any: state.filters[name] };
         });
-        if (!query) {
+        if (!normalised) {
           return engine.search(null, { filters: filters }).then(function (search) {
             return { results: search ? search.results : [], partial: false };
           });
         }
-        return Promise.all(CUTS.map(function (longest) { return terms(engine, query, longest); }))
-          .then(function (cuts) {
-            var lists = cuts.filter(function (list, i) {
-              return cuts.findIndex(function (other) { return other.join(" ") === list.join(" "); }) === i;
-            });
-            // Pages holding the terms in the order typed (电子保函, not 电子…保…函) come first.
-            var phrases = lists.filter(function (list) { return list.length > 1; }).map(function (list) {
-              return engine.search('"' + list.join(" ") + '"', { filters: filters });
-            });
-            var all = lists.map(function (list) { return engine.search(list.join(" "), { filters: filters }); });
-            return Promise.all([Promise.all(phrases), Promise.all(all)]).then(function (searches) {
-              // Phrase matches score alike, so both kinds are ordered by the word search's score.
-              var phrase = new Set(merge(searches[0]).map(function (result) { return result.id; }));
-              var seen = new Set();
-              var found = merge(searches[1]).concat(merge(searches[0])).filter(function (result) {
-                if (seen.has(result.id)) return false;
-                seen.add(result.id);
-                return true;
-              });
-              found = found.filter(function (result) { return phrase.has(result.id); })
-                .concat(found.filter(function (result) { return !phrase.has(result.id); }));
-              if (found.length) return { results: found, partial: false };
-              return searchSomeTerms(engine, lists[0], filters).then(function (some) {
-                return { results: some, partial: some.length > 0 };
-              });
-            });
-          });
+        return query.termLists(engine, normalised).then(function (lists) {
+          return window.rectify.searchRank.rank(engine, lists, filters);
+        });
       })
       .then(function (found) {
         if (mine !== generation) return;
@@ -417,10 +268,10 @@
   function preload() {
     window.clearTimeout(pause);
     pause = window.setTimeout(function () {
-      var query = input.value.trim();
-      if (!query) return;
+      var typed = input.value.trim();
+      if (!typed) return;
       Promise.all([loadPagefind(), loadTable()])
-        .then(function (loaded) { loaded[0].preload(normalise(query, loaded[1])); })
+        .then(function (loaded) { loaded[0].preload(query.normalise(typed, loaded[1])); })
         .catch(function () {});
     }, 300);
   }
