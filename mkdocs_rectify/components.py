@@ -14,8 +14,10 @@ to override it). This module lists them and turns them into what a site needs:
   applied under each selector of :data:`PALETTE_SCOPES`: 关怀版 and ``prefers-contrast: more`` get
   the same colours.
 * **Scripts.** Each script is published as ``assets/rectify/<file>``. :data:`EVERY_PAGE_SCRIPTS` load
-  on every page, base.js (the helpers the others share) first; the search page's template adds the
-  search scripts in its ``{% block scripts %}``.
+  on every page, base.js (the helpers the others share) first; the others only where they are used:
+  a page template adds its own in its ``{% block scripts %}`` (read-aloud on report and problem
+  pages, search on the search page), and :func:`leave_script_tag` goes in with the leave dialog, on
+  the pages that link to another site.
 
 Imports nothing from MkDocs: the adapter publishes :func:`assets` and installs the loader.
 """
@@ -30,15 +32,18 @@ from importlib import resources
 from pathlib import Path
 
 from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, TemplateNotFound
+from markupsafe import escape
 
 __all__ = [
     "ASSET_DIR",
     "COMPONENTS",
     "EVERY_PAGE_SCRIPTS",
+    "LEAVE_SCRIPT",
     "PALETTE_SCOPES",
     "STYLESHEET",
     "Component",
     "assets",
+    "leave_script_tag",
     "stylesheet",
     "template_loader",
 ]
@@ -119,10 +124,11 @@ COMPONENTS = (
 )
 """Every component, in the order their CSS is joined."""
 
-EVERY_PAGE_SCRIPTS = tuple(
-    f"{ASSET_DIR}/{name}" for name in ("base.js", "care.js", "header.js", "read-aloud.js", "leave.js")
-)
-"""Loaded by every page (``extra_javascript``); base.js first: the others use it."""
+EVERY_PAGE_SCRIPTS = tuple(f"{ASSET_DIR}/{name}" for name in ("base.js", "care.js", "header.js"))
+"""Loaded by every page (``extra_javascript``): the shared helpers, 关怀版 and the header's keyboard
+access. base.js comes first: the others use it."""
+LEAVE_SCRIPT = f"{ASSET_DIR}/leave.js"
+"""Loaded with the leave dialog, by the pages that link to another site."""
 
 
 def _partials() -> dict[str, Path]:
@@ -200,3 +206,8 @@ def assets() -> dict[str, bytes]:
         for file in component.scripts:
             published[f"{ASSET_DIR}/{file}"] = (ROOT / component.name / file).read_bytes()
     return published
+
+
+def leave_script_tag(url: str) -> str:
+    """The script element of leave.js at ``url``, the address as seen from the page it goes in."""
+    return f'<script src="{escape(url)}"></script>'

@@ -464,7 +464,9 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
             self._notices.add(destination, referrer)
         if self._leave_dialog is None:
             self._leave_dialog = self._env.get_template(LEAVE_DIALOG).render(config=config)
-        return leave.insert_before_body_end(result.html, self._leave_dialog)
+        # components: leave.js comes with the dialog, only on the pages that have one.
+        script = components.leave_script_tag(link(components.LEAVE_SCRIPT))
+        return leave.insert_before_body_end(result.html, self._leave_dialog + script)
 
     def _notice_file(self, destination: leave.Destination, config: MkDocsConfig) -> File:
         file = self._notice_files.get(destination.key)

@@ -4,7 +4,7 @@
  * click on such a link opens the same notice as a dialog instead: focus moves into it, Esc and
  * 返回 close it and focus returns to the link, 继续访问 goes on to the other site. Browsers
  * without <dialog> keep the notice page. No text lives here: it comes from the page.
- * Uses base.js.
+ * Loaded with the dialog, only by the pages that link to another site. Uses base.js.
  */
 (function () {
   "use strict";

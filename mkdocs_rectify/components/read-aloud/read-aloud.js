@@ -3,7 +3,7 @@
  * paragraph being read is highlighted and scrolled into view (指读); pause, resume and stop; each
  * change is announced in a polite live region. The control stays hidden where the browser cannot
  * speak. No text lives here: labels and announcements come from the page (data-* attributes).
- * Uses base.js.
+ * Loaded by the report and problem pages only. Uses base.js.
  */
 (function () {
   "use strict";
