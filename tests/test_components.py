@@ -9,7 +9,7 @@ from pathlib import Path
 from conftest import MINIMAL_CONFIG, REPORT_YML, problem_file, run_mkdocs
 from jinja2 import DictLoader, Environment
 
-from mkdocs_rectify.components import COMPONENTS, PALETTE_SCOPES, ROOT, stylesheet, template_loader
+from mkdocs_rectify.components import COMPONENTS, PALETTE_SCOPES, ROOT, Component, stylesheet, template_loader
 
 CONTENT = {
     "content/r-2024/report.yml": REPORT_YML,
@@ -18,12 +18,12 @@ CONTENT = {
 WITH_OVERRIDES = MINIMAL_CONFIG.replace("  font: false\n", "  font: false\n  custom_dir: overrides\n")
 
 
+def styles(component: Component) -> tuple[str, ...]:
+    return (*component.styles, *([component.palette] if component.palette else []))
+
+
 def declared_files() -> set[str]:
-    return {
-        f"{c.name}/{file}"
-        for c in COMPONENTS
-        for file in (*c.templates, *c.styles, *c.scripts, *([c.palette] if c.palette else []))
-    }
+    return {f"{c.name}/{file}" for c in COMPONENTS for file in (*c.templates, *styles(c), *c.scripts)}
 
 
 def test_every_file_of_a_component_folder_is_declared_and_exists() -> None:
@@ -83,6 +83,17 @@ def test_the_palette_is_written_once_and_applied_in_care_mode_and_for_more_contr
 
 def test_the_stylesheet_names_each_part_in_the_order_of_the_components() -> None:
     parts = re.findall(r"^/\* == ([^\s,]+)", stylesheet(), re.MULTILINE)
-    expected = [f"{c.name}/{f}" for c in COMPONENTS for f in (*c.styles, *([c.palette] if c.palette else []))]
+    expected = [f"{c.name}/{file}" for c in COMPONENTS for file in styles(c)]
     assert parts == expected
     assert parts[0] == "base/base.css" and parts[-1] == "print/print.css"
+
+
+def test_every_component_has_a_readme_that_the_index_links_and_that_names_its_override_paths() -> None:
+    index = (ROOT / "README.md").read_text("utf-8")
+    for component in COMPONENTS:
+        readme = (ROOT / component.name / "README.md").read_text("utf-8")
+        assert f"[{component.name}]({component.name}/README.md)" in index
+        for file in (*styles(component), *component.scripts):
+            assert f"`{file}`" in index and f"`{file}`" in readme, (component.name, file)
+        for file in component.templates:
+            assert f"`{file}`" in index and f"partials/rectify/{file}" in readme, (component.name, file)

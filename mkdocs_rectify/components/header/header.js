@@ -4,7 +4,7 @@
  * On narrow screens (and at 200% zoom and more) Material moves the site navigation into a drawer
  * opened by a <label> that no keyboard can reach. This makes that label a button — focusable, named,
  * with aria-expanded — that opens the drawer with Enter or Space, moves the focus into it, and
- * closes it with Escape or when the focus leaves it. rectify.css keeps the closed drawer's links out
+ * closes it with Escape or when the focus leaves it. base.css keeps the closed drawer's links out
  * of the tab order.
  *
  * It also switches off Material's single-key shortcuts (p and , for the previous page, n and . for
