@@ -14,12 +14,13 @@ to override it). This module lists them and turns them into what a site needs:
   applied under each selector of :data:`PALETTE_SCOPES`: 关怀版 and ``prefers-contrast: more`` get
   the same colours.
 * **Scripts.** Each script is published as ``assets/rectify/<file>``. :data:`EVERY_PAGE_SCRIPTS` load
-  on every page, base.js (the helpers the others share) first; the others only where they are used:
-  a page template adds its own in its ``{% block scripts %}`` (read-aloud on report and problem
-  pages, search on the search page), and :func:`leave_script_tag` goes in with the leave dialog, on
-  the pages that link to another site.
+  on every page, base.js (the helpers the others share) first; the others only where they are used.
+  :data:`PAGE_SCRIPTS` names those of each kind of page, which its template loads in its
+  ``{% block scripts %}`` from ``rectify_scripts`` (read-aloud on report and problem pages, search
+  on the search page); :func:`leave_script_tag` goes in with the leave dialog, on the pages that
+  link to another site.
 
-Imports nothing from MkDocs: the adapter publishes :func:`assets` and installs the loader.
+Imports nothing from MkDocs: the adapter publishes :func:`assets` and calls :func:`install`.
 """
 
 from __future__ import annotations
@@ -39,10 +40,12 @@ __all__ = [
     "COMPONENTS",
     "EVERY_PAGE_SCRIPTS",
     "LEAVE_SCRIPT",
+    "PAGE_SCRIPTS",
     "PALETTE_SCOPES",
     "STYLESHEET",
     "Component",
     "assets",
+    "install",
     "leave_script_tag",
     "stylesheet",
     "template_loader",
@@ -124,10 +127,24 @@ COMPONENTS = (
 )
 """Every component, in the order their CSS is joined."""
 
-EVERY_PAGE_SCRIPTS = tuple(f"{ASSET_DIR}/{name}" for name in ("base.js", "care.js", "header.js"))
+
+def _scripts(*names: str) -> tuple[str, ...]:
+    """The published paths of the scripts of the components ``names``, in order."""
+    by_name = {c.name: c for c in COMPONENTS}
+    return tuple(f"{ASSET_DIR}/{file}" for name in names for file in by_name[name].scripts)
+
+
+EVERY_PAGE_SCRIPTS = _scripts("base", "care", "header")
 """Loaded by every page (``extra_javascript``): the shared helpers, 关怀版 and the header's keyboard
 access. base.js comes first: the others use it."""
-LEAVE_SCRIPT = f"{ASSET_DIR}/leave.js"
+PAGE_SCRIPTS = {
+    "report": _scripts("read-aloud"),
+    "problem": _scripts("read-aloud"),
+    "search": _scripts("search"),
+}
+"""What a kind of page loads after :data:`EVERY_PAGE_SCRIPTS`: the scripts of components only it uses.
+Its template reads them from ``rectify_scripts`` (see :func:`install`)."""
+(LEAVE_SCRIPT,) = _scripts("leave")
 """Loaded with the leave dialog, by the pages that link to another site."""
 
 
@@ -159,6 +176,13 @@ def template_loader(theme: BaseLoader | None, custom_dir: str | None) -> BaseLoa
     (the theme's own loader, which holds the package's other templates and Material's)."""
     site = [FileSystemLoader(custom_dir)] if custom_dir else []
     return ChoiceLoader([*site, ComponentLoader(), *([theme] if theme else [])])
+
+
+def install(env: Environment, custom_dir: str | None) -> None:
+    """Make ``env`` find the components' partials (after the site's ``custom_dir``) and give its
+    page templates ``rectify_scripts``, the scripts of each kind of page (:data:`PAGE_SCRIPTS`)."""
+    env.loader = template_loader(env.loader, custom_dir)
+    env.globals["rectify_scripts"] = PAGE_SCRIPTS
 
 
 def _palette(declarations: str) -> str:

@@ -405,8 +405,8 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
         # The templates of this package escape what they print unless it is Markup (the
         # sanitised content, HTML built from escaped parts); Material's do not, and are left so.
         env.autoescape = _escapes
-        # components: partials/rectify/<file> from the component folders, after the site's custom_dir.
-        env.loader = components.template_loader(env.loader, config.theme.custom_dir)
+        # components: partials/rectify/<file> from their folders, after the site's custom_dir.
+        components.install(env, config.theme.custom_dir)
         self._env, self._files = env, files
         self._notices, self._notice_files, self._leave_dialog = leave.NoticeRegistry(), {}, None
         search_url = self._urls.get(PageKey("search")) if self._site is not None else None
