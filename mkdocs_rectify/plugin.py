@@ -30,7 +30,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, is_error_template, write_file
 from mkdocs.utils.templates import TemplateContext
 
-from mkdocs_rectify import csp, export, leave, manifest
+from mkdocs_rectify import components, csp, export, leave, manifest
 from mkdocs_rectify.loader import ContentErrors, load_site
 from mkdocs_rectify.locale import AVAILABLE, Locale, locale_for_language
 from mkdocs_rectify.model import Site, Status
@@ -54,15 +54,7 @@ __all__ = ["RectifyConfig", "RectifyPlugin"]
 log = get_plugin_logger("rectify")
 
 PACKAGE = resources.files("mkdocs_rectify")
-ASSETS = ("assets/rectify/rectify.css", "assets/rectify/rectify.js", "assets/rectify/search.js")
 SEARCH_MAP = "search/hanzi.json"
-A11Y_SCRIPTS = ("assets/rectify/care.js", "assets/rectify/header.js")
-"""关怀版 and keyboard access to the navigation drawer; loaded by every page."""
-PAGE_SCRIPTS = ("assets/rectify/read-aloud.js", "assets/rectify/leave.js")
-"""Read aloud (朗读) on problem and report pages, and the dialog before leaving the site."""
-TEMPLATE_SCRIPTS = ("assets/rectify/head.js", "assets/rectify/palette.js", "assets/rectify/tabs.js")
-"""Loaded by the templates where Material has inline scripts (partials/javascripts/), so that the
-site runs under a Content-Security-Policy without 'unsafe-inline'."""
 LEAVE_TEMPLATE = "rectify/leave.html"
 LEAVE_DIALOG = "partials/rectify/leave.html"
 
@@ -244,10 +236,9 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
 
         templates = str(PACKAGE / "templates")
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, templates)
-        config.extra_css.append(ASSETS[0])
-        config.extra_javascript.append(ASSETS[1])
-        config.extra_javascript.extend(A11Y_SCRIPTS)
-        config.extra_javascript.extend(PAGE_SCRIPTS)
+        # components: the stylesheet and the scripts every page loads (the others, per page).
+        config.extra_css.append(components.STYLESHEET)
+        config.extra_javascript.extend(components.EVERY_PAGE_SCRIPTS)
         site_host = urlsplit(config.site_url or "").hostname
         leave_site = self.config.leave_site
         self._leave_policy = (
@@ -308,8 +299,8 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
 
     @event_priority(50)  # Before other plugins, so that they see the generated pages.
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        for asset in (*ASSETS, *A11Y_SCRIPTS, *PAGE_SCRIPTS, *TEMPLATE_SCRIPTS):
-            files.append(File.generated(config, asset, content=(PACKAGE / asset).read_bytes()))
+        for uri, content in components.assets().items():  # components: CSS joined, every script
+            files.append(File.generated(config, uri, content=content))
         if files.get_file_from_path(manifest.MANIFEST_PATH) is not None:
             raise PluginError(
                 f"rectify: {config.docs_dir}/{manifest.MANIFEST_PATH} exists, but the plugin writes that "
@@ -414,6 +405,8 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
         # The templates of this package escape what they print unless it is Markup (the
         # sanitised content, HTML built from escaped parts); Material's do not, and are left so.
         env.autoescape = _escapes
+        # components: partials/rectify/<file> from their folders, after the site's custom_dir.
+        components.install(env, config.theme.custom_dir)
         self._env, self._files = env, files
         self._notices, self._notice_files, self._leave_dialog = leave.NoticeRegistry(), {}, None
         search_url = self._urls.get(PageKey("search")) if self._site is not None else None
@@ -471,7 +464,9 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
             self._notices.add(destination, referrer)
         if self._leave_dialog is None:
             self._leave_dialog = self._env.get_template(LEAVE_DIALOG).render(config=config)
-        return leave.insert_before_body_end(result.html, self._leave_dialog)
+        # components: leave.js comes with the dialog, only on the pages that have one.
+        script = components.leave_script_tag(link(components.LEAVE_SCRIPT))
+        return leave.insert_before_body_end(result.html, self._leave_dialog + script)
 
     def _notice_file(self, destination: leave.Destination, config: MkDocsConfig) -> File:
         file = self._notice_files.get(destination.key)
