@@ -31,7 +31,7 @@ from mkdocs.structure.nav import Link, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, is_error_template
 
-from mkdocs_rectify import leave
+from mkdocs_rectify import components, leave
 from mkdocs_rectify.locale import Locale
 from mkdocs_rectify.pages import PagePlan, notice_plan
 from mkdocs_rectify.views.leave import NoticeRegistry
@@ -123,7 +123,8 @@ class LeaveNotices:
             log.error(message)
         if not result.destinations:
             return output
-        return leave.insert_before_body_end(result.html, self._dialog)
+        script = components.leave_script_tag(link(components.LEAVE_SCRIPT))  # with the dialog, only here
+        return leave.insert_before_body_end(result.html, self._dialog + script)
 
 
 def nav_links(items: Iterable[StructureItem]) -> Iterator[str]:

@@ -1,9 +1,10 @@
 """Where each generated page and data file lives, and the Markdown stub behind each page.
 
 Every path the plugin writes is decided here: the pages (overview, reports, problems, search,
-accessibility statement, leave notices, the error page), the data files (open data, the search
-table) and the styles and scripts. Pages are rendered by templates from the model; the stub only
-names the template, the title and what the theme hides. This module imports nothing from MkDocs.
+accessibility statement, leave notices, the error page) and the data files (open data, the
+search table); the styles and scripts are the components' (``components.py``). Pages are rendered
+by templates from the model; the stub only names the template, the title and what the theme
+hides. This module imports nothing from MkDocs.
 """
 
 from __future__ import annotations
@@ -23,19 +24,15 @@ if TYPE_CHECKING:  # the validated options; only their values are read
     from mkdocs_rectify.config import RectifyConfig
 
 __all__ = [
-    "ASSETS_DIR",
     "DATA_DIR",
     "DATA_JSON",
     "DATA_REPORT_SCHEMA",
     "DATA_SCHEMA",
-    "EVERY_PAGE_SCRIPTS",
     "LEAVE_DIR",
     "OVERVIEW_URI",
     "SEARCH_MAP",
     "SEARCH_URI",
     "STATEMENT_URI",
-    "STYLESHEETS",
-    "TEMPLATE_SCRIPTS",
     "PageKey",
     "PageKind",
     "PagePlan",
@@ -59,16 +56,6 @@ DATA_DIR = "data"
 """Folder of the open data (and of the manifest)."""
 SEARCH_MAP = "search/hanzi.json"
 """The search page's traditional→simplified table."""
-ASSETS_DIR = "assets/rectify"
-"""The plugin's styles and scripts."""
-STYLESHEETS = (f"{ASSETS_DIR}/rectify.css",)
-EVERY_PAGE_SCRIPTS = tuple(
-    f"{ASSETS_DIR}/{name}" for name in ("rectify.js", "care.js", "header.js", "read-aloud.js", "leave.js")
-)
-"""关怀版, keyboard access to the navigation drawer, read aloud (朗读) and the dialog before leaving."""
-TEMPLATE_SCRIPTS = tuple(f"{ASSETS_DIR}/{name}" for name in ("search.js", "head.js", "palette.js", "tabs.js"))
-"""Loaded by the templates that use them: the search page, and Material's would-be inline scripts
-(``partials/javascripts/``), so that the site runs under a Content-Security-Policy."""
 DATA_JSON = f"{DATA_DIR}/rectify.json"
 """Every report and problem, with every field."""
 DATA_SCHEMA = f"{DATA_DIR}/schema.json"

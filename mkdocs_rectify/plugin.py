@@ -21,7 +21,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from mkdocs_rectify import export, manifest, mkdocs_site, pages
+from mkdocs_rectify import components, export, manifest, mkdocs_site, pages
 from mkdocs_rectify.config import RectifyConfig
 from mkdocs_rectify.leave import LeavePolicy
 from mkdocs_rectify.locale import Locale
@@ -54,8 +54,8 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
         code = self.config.locale_code(config.theme.get("language"))
         self._locale = Locale(code, self.config.status_labels)
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "templates"))
-        config.extra_css.extend(pages.STYLESHEETS)
-        config.extra_javascript.extend(pages.EVERY_PAGE_SCRIPTS)
+        config.extra_css.append(components.STYLESHEET)  # the scripts of the others, on their pages
+        config.extra_javascript.extend(components.EVERY_PAGE_SCRIPTS)
         sanitizer = Sanitizer(self.config.sanitize.allowance())
         markdown = (config.markdown_extensions, config.mdx_configs)
         self._renderer = MarkdownRenderer(*markdown, sanitizer=sanitizer, content_dir=self._content_dir)
@@ -75,8 +75,8 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
 
     @event_priority(50)  # Before other plugins, so that they see the generated pages.
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        for asset in (*pages.STYLESHEETS, *pages.EVERY_PAGE_SCRIPTS, *pages.TEMPLATE_SCRIPTS):
-            files.append(File.generated(config, asset, content=(PACKAGE / asset).read_bytes()))
+        for uri, content in components.assets().items():  # the CSS joined, every script
+            files.append(File.generated(config, uri, content=content))
         what = "writes that file (the SHA-256 of every published file)"
         mkdocs_site.claim(files, config, manifest.MANIFEST_PATH, what)
         self._plans: dict[str, pages.PagePlan] = {}
@@ -144,6 +144,7 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         # Every page has been read, and MkDocs has yet to list the pages it builds: the notices join.
         env.autoescape = autoescapes
+        components.install(env, config.theme.custom_dir)  # partials/rectify/ after the site's custom_dir
         env.globals["rectify"] = self._views.helpers
         if self._leave is not None:
             self._leave.collect(theme_links(config), None)
