@@ -50,9 +50,10 @@ class NoticeRegistry:
 class NoticeView:
     """What ``rectify/leave.html`` receives as ``rectify_page``."""
 
-    kind = PageKind.LEAVE.value
     destination: Destination
     back_url: str
     """Where 返回 leads, from the site root: the one page linking to the destination, or the home page."""
     back_home: bool
     """Whether 返回 leads to the home page because several pages (or none) link to the destination."""
+
+    kind = PageKind.LEAVE.value

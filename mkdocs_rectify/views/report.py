@@ -19,13 +19,14 @@ __all__ = ["ProblemView", "ReportView"]
 class ProblemView:
     """What ``rectify/problem.html`` receives as ``rectify_page``."""
 
-    kind = PageKind.PROBLEM.value
     report: Report
     problem: Problem
     html: ProblemHtml
     report_url: str
     previous: tuple[Problem, str] | None
     next: tuple[Problem, str] | None
+
+    kind = PageKind.PROBLEM.value
 
     def content_html(self) -> Iterator[Markup]:
         """The HTML of the content this page shows (sanitised Markdown)."""
