@@ -54,8 +54,8 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
         code = self.config.locale_code(config.theme.get("language"))
         self._locale = Locale(code, self.config.status_labels)
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "templates"))
-        config.extra_css.append(components.STYLESHEET)  # the scripts of the others, on their pages
-        config.extra_javascript.extend(components.EVERY_PAGE_SCRIPTS)
+        config.extra_css.append(components.STYLESHEET)  # and the scripts of every page; the others
+        config.extra_javascript.extend(components.EVERY_PAGE_SCRIPTS)  # load on their own pages
         sanitizer = Sanitizer(self.config.sanitize.allowance())
         markdown = (config.markdown_extensions, config.mdx_configs)
         self._renderer = MarkdownRenderer(*markdown, sanitizer=sanitizer, content_dir=self._content_dir)
@@ -151,7 +151,7 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
             self._leave.prepare(env, config)
             for plan in self._leave.plans():
                 page = Page(None, self._add_page(plan, files, config), config)
-                page.read_source(config)
+                page.read_source(config)  # read and rendered as MkDocs does every page
                 page.render(config, files)
                 mkdocs_site.escape_title(page, plan.title)
                 self._leave.published(plan, page.file.url)
