@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from mkdocs_rectify import csp, manifest
 from mkdocs_rectify.clock import BuildDateError
 from mkdocs_rectify.importer.command import import_command
 from mkdocs_rectify.loader import ContentErrors, load_content
@@ -48,6 +49,74 @@ def validate(content_dir: Path, strict: bool) -> None:
     site = loaded.site
     problems = sum(len(report.problems) for report in site.reports)
     click.echo(f"{content_dir}: {len(site.reports)} report(s), {problems} problem(s), valid.")
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
+def _shown(path: str) -> str:
+    """A path on one line, whatever characters its name holds."""
+    return path if path.isprintable() else path.encode("unicode_escape").decode("ascii")
+
+
+@main.command()
+@click.argument("site_dir", type=click.Path(path_type=Path))
+def verify(site_dir: Path) -> None:
+    """Check that the files of the built site in SITE_DIR are those its manifest lists.
+
+    The manifest, data/manifest.json, holds the size and SHA-256 of every file of the site, written
+    at the end of the build. Exits 0 when every file matches; 1 when files were changed, added or
+    removed, listing each one; 2 when SITE_DIR or its manifest is missing or unreadable.
+    """
+    try:
+        differences = manifest.verify(site_dir)
+    except manifest.ManifestError as error:
+        click.echo(f"error: {error}", err=True)
+        raise SystemExit(2) from None
+    if not differences:
+        click.echo(
+            f"{site_dir}: {_plural(differences.checked, 'file')} "
+            f"{'matches' if differences.checked == 1 else 'match'} {manifest.MANIFEST_PATH} "
+            f"(SHA-256 of the manifest: {differences.manifest_sha256})"
+        )
+        return
+    count = differences.count()
+    verb = "differs" if count == 1 else "differ"
+    click.echo(f"{site_dir}: {_plural(count, 'file')} {verb} from {manifest.MANIFEST_PATH}")
+    for heading, paths in (
+        ("changed", differences.changed),
+        ("added", differences.added),
+        ("removed", differences.removed),
+    ):
+        if paths:
+            click.echo(f"{heading} ({len(paths)}):")
+            for path in paths:
+                click.echo(f"  {_shown(path)}")
+    raise SystemExit(1)
+
+
+@main.command("csp")
+@click.argument("site_dir", type=click.Path(path_type=Path))
+@click.option("--nginx", is_flag=True, help="Print it as an nginx add_header directive.")
+def csp_command(site_dir: Path, nginx: bool) -> None:
+    """Print the Content-Security-Policy header for the built site in SITE_DIR.
+
+    Scripts from the site's own files, WebAssembly for the search, and each inline script that
+    remains by its SHA-256; no 'unsafe-inline'. Exits 2 when SITE_DIR holds no built site.
+    """
+    try:
+        policy = csp.site_policy(site_dir)
+    except csp.CspError as error:
+        click.echo(f"error: {error}", err=True)
+        raise SystemExit(2) from None
+    for finding in policy.unhashable:
+        advice = "not allowed by this policy; take it out of the page or its template"
+        click.echo(f"warning: {finding}: {advice}", err=True)
+    if nginx:
+        click.echo(f'add_header {csp.HEADER} "{policy.header()}" always;')
+    else:
+        click.echo(f"{csp.HEADER}: {policy.header()}")
 
 
 main.add_command(import_command)

@@ -5,17 +5,25 @@ is an absolute web address (``http``, ``https``, ``ftp`` or scheme-relative ``//
 is neither one of the site's own hosts nor allowed by the site (``leave_site.allow``). ``mailto:``,
 ``tel:`` and every other scheme do not leave for another web site and are never touched; in
 particular ``javascript:`` and ``data:`` links are left as they are (they do not leave the site,
-and wrapping them in a notice would make the notice's 继续访问 link run them).
+and wrapping them in a notice would make the notice's 继续访问 link run them; the content's
+sanitiser never lets them through).
 
-:func:`rewrite_links` rewrites each leaving ``<a>`` (and ``<area>``) of a page's HTML:
+Hosts are compared as browsers reach them: in their ASCII form (IDNA, ``xn--…``), so that
+``www.gοv.cn`` with a Greek ο is not ``www.gov.cn``, and an allowed host written in Chinese
+(``*.政府.cn``) matches its ASCII form. The notice shows a host that is not plain ASCII in both
+forms (:attr:`Destination.ascii_host`).
+
+:func:`rewrite_links` rewrites each leaving ``<a>`` (and ``<area>``, and an SVG ``<a>`` that has
+only ``xlink:href``) of a page's HTML:
 
 * ``href`` points to the static notice page of its destination (works without JavaScript),
 * ``data-rectify-leave`` holds the real address (``leave.js`` opens a dialog with it),
 * ``target`` is removed (no new tab or window),
 * a visually hidden hint (（将离开本站）) is added to the link text for screen-reader users.
 
-Links inside ``<pre>``, ``<code>``, ``<textarea>`` and ``<title>`` are not rewritten. The module
-imports nothing from MkDocs.
+Links inside ``<code>`` and ``<pre>`` are links like any other. Only inside ``<textarea>`` and
+``<title>``, whose content browsers read as text (outside SVG and MathML), is nothing rewritten.
+The module imports nothing from MkDocs.
 """
 
 from __future__ import annotations
@@ -25,27 +33,27 @@ import html
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
+import idna
+
 __all__ = [
-    "LEAVE_DIR",
     "Destination",
     "LeavePolicy",
-    "NoticeRegistry",
-    "NoticeView",
     "RewriteResult",
+    "ascii_host",
+    "find_destinations",
     "host_matches",
     "insert_before_body_end",
-    "notice_src_uri",
     "rewrite_links",
 ]
 
-LEAVE_DIR = "leave"
-"""Folder of the generated notice pages: ``leave/<key>/``."""
-
 LEAVING_SCHEMES = frozenset({"http", "https", "ftp"})
-SKIP_INSIDE = frozenset({"pre", "code", "textarea", "title"})
+TEXT_ONLY = frozenset({"textarea", "title"})
+"""Elements whose content browsers read as text, not markup (in HTML; not in SVG or MathML)."""
+FOREIGN = frozenset({"svg", "math"})
 VOID = frozenset({
     "area", "base", "br", "col", "embed", "hr", "img", "input",
     "link", "meta", "param", "source", "track", "wbr",
@@ -58,6 +66,28 @@ DATA_ATTRIBUTE = "data-rectify-leave"
 _EDGE = "".join(chr(i) for i in range(0x21))
 _TAB_NEWLINE = re.compile(r"[\t\n\r]")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):(.*)$", re.S)
+_DOTS = re.compile("[.\u3002\uff0e\uff61]")
+"""The full stops that browsers read as dots between the labels of a host name."""
+
+
+def ascii_host(host: str) -> str:
+    """The host as browsers look it up: lower case, IDNA (UTS 46) labels in ``xn--`` form.
+
+    ``www.gοv.cn`` (Greek ο) → ``www.xn--gv-jbc.cn``; ``ＷＷＷ.gov。cn`` → ``www.gov.cn``. A name that
+    IDNA 2008 refuses (``a_b.example``) is converted label by label as IDNA 2003 does."""
+    host = host.strip().rstrip(".")
+    if not host or host.startswith("["):  # an IPv6 address
+        return host.lower()
+    try:
+        return idna.encode(host, uts46=True, transitional=False).decode("ascii").lower()
+    except (idna.IDNAError, UnicodeError, ValueError):
+        labels = []
+        for label in _DOTS.split(host):
+            try:
+                labels.append(label.encode("idna").decode("ascii"))
+            except UnicodeError:
+                labels.append(label)
+        return ".".join(labels).lower()
 
 
 @dataclass(frozen=True)
@@ -66,6 +96,12 @@ class Destination:
 
     url: str
     host: str
+    """The host as written in the address (percent-escapes decoded), which may hold any letters."""
+
+    @cached_property
+    def ascii_host(self) -> str:
+        """The host as browsers reach it (``xn--…`` for names that are not plain ASCII)."""
+        return ascii_host(self.host)
 
     @property
     def key(self) -> str:
@@ -73,22 +109,19 @@ class Destination:
         return hashlib.sha256(self.url.encode("utf-8")).hexdigest()[:16]
 
 
-def notice_src_uri(destination: Destination) -> str:
-    """The (virtual) source path of a destination's notice page, as for a Markdown page."""
-    return f"{LEAVE_DIR}/{destination.key}.md"
-
-
 def host_matches(host: str, pattern: str) -> bool:
     """Whether ``host`` is allowed by ``pattern``: ``example.org`` exactly, ``*.example.org`` also
-    any of its sub-domains (``a.example.org``, ``a.b.example.org``) and ``example.org`` itself."""
-    host = host.lower().rstrip(".")
-    pattern = pattern.strip().lower().rstrip(".")
+    any of its sub-domains (``a.example.org``, ``a.b.example.org``) and ``example.org`` itself.
+
+    Both are compared in their ASCII form (:func:`ascii_host`)."""
+    host = ascii_host(host)
+    pattern = pattern.strip()
     if not host or not pattern:
         return False
     if pattern.startswith("*."):
-        suffix = pattern[2:]
+        suffix = ascii_host(pattern[2:]) if pattern[2:].strip(".") else ""
         return bool(suffix) and (host == suffix or host.endswith("." + suffix))
-    return host == pattern
+    return host == ascii_host(pattern)
 
 
 class LeavePolicy:
@@ -99,7 +132,7 @@ class LeavePolicy:
     """
 
     def __init__(self, site_hosts: Iterable[str] = (), allow: Iterable[str] = ()) -> None:
-        self.site_hosts = frozenset(h.lower().rstrip(".") for h in site_hosts if h)
+        self.site_hosts = frozenset(ascii_host(h) for h in site_hosts if h)
         self.allow = tuple(p for p in allow if p.strip())
 
     def destination(self, href: str) -> Destination | None:
@@ -127,10 +160,13 @@ class LeavePolicy:
             host = urlsplit(url).hostname
         except ValueError:
             return None  # not a valid address: a browser cannot follow it either
-        host = (host or "").rstrip(".")
-        if not host or host in self.site_hosts or any(host_matches(host, p) for p in self.allow):
+        host = unquote((host or "").rstrip("."))
+        if not host:
             return None
-        return Destination(url=url, host=unquote(host))
+        reached = ascii_host(host)
+        if reached in self.site_hosts or any(host_matches(reached, p) for p in self.allow):
+            return None
+        return Destination(url=url, host=host)
 
 
 @dataclass
@@ -219,7 +255,7 @@ class _Rewriter(HTMLParser):
             self.anchor.named = True
         if tag == "a":
             self._close_anchor(start)  # a new <a> closes the open one, as browsers do
-        if tag in ("a", "area") and not (SKIP_INSIDE & set(self.open)):
+        if tag in ("a", "area") and not self._in_text():
             self._link(tag, attrs, start, self_closing=self_closing)
         if tag == "svg" and not self_closing:
             self.svg_depth += 1
@@ -227,11 +263,22 @@ class _Rewriter(HTMLParser):
             self.open.append(tag)
             self.langs.append(dict(attrs).get("lang"))
 
+    def _in_text(self) -> bool:
+        """Whether the parser is inside an element whose content browsers read as text."""
+        foreign = False
+        for tag in self.open:
+            foreign = foreign or tag in FOREIGN
+            if tag in TEXT_ONLY and not foreign:
+                return True
+        return False
+
     def _link(self, tag: str, attrs: list[tuple[str, str | None]], start: int, *, self_closing: bool) -> None:
         names = [name for name, _ in attrs]
-        if DATA_ATTRIBUTE in names or f"{DATA_ATTRIBUTE}-continue" in names or "href" not in names:
+        # An SVG link may name its address in xlink:href alone (href wins when it has both).
+        address = "xlink:href" if self.svg_depth and "href" not in names and "xlink:href" in names else "href"
+        if DATA_ATTRIBUTE in names or f"{DATA_ATTRIBUTE}-continue" in names or address not in names:
             return
-        href = next(value for name, value in attrs if name == "href") or ""
+        href = next(value for name, value in attrs if name == address) or ""
         destination = self.policy.destination(href)
         if destination is None:
             return
@@ -246,11 +293,11 @@ class _Rewriter(HTMLParser):
         for name, value in attrs:
             if name == "target":
                 continue
-            if name == "href":
+            if name == address:
                 if seen_href:
                     continue
                 seen_href = True
-                out.append(("href", self.href_for(destination)))
+                out.append((address, self.href_for(destination)))
                 out.append((DATA_ATTRIBUTE, destination.url))
                 continue
             if label_hint and name in ("alt", "aria-label") and value:
@@ -325,47 +372,16 @@ def rewrite_links(
     return RewriteResult("".join(pieces), list(parser.destinations.values()))
 
 
+def find_destinations(source: str, policy: LeavePolicy) -> list[Destination]:
+    """The destinations of the leaving links of some HTML (a page, a fragment, a template), in
+    document order: the links :func:`rewrite_links` would rewrite."""
+    parser = _Rewriter(source, policy, lambda destination: "", "", None)
+    parser.feed(source)
+    parser.close()
+    return list(parser.destinations.values())
+
+
 def insert_before_body_end(document: str, fragment: str) -> str:
     """``fragment`` placed just before the document's last ``</body>`` (or at its end)."""
     at = document.lower().rfind("</body>")
     return document + fragment if at == -1 else document[:at] + fragment + document[at:]
-
-
-@dataclass(frozen=True)
-class NoticeView:
-    """What ``rectify/leave.html`` receives as ``rectify_page``."""
-
-    kind = "leave"
-    destination: Destination
-    back_url: str
-    """Where 返回 leads, from the site root: the one page linking to the destination, or the home page."""
-    back_home: bool
-    """Whether 返回 leads to the home page because several pages (or none) link to the destination."""
-
-
-class NoticeRegistry:
-    """The destinations of one build and the pages that link to each, for the notice pages."""
-
-    def __init__(self) -> None:
-        self._destinations: dict[str, Destination] = {}
-        self._referrers: dict[str, set[str]] = {}
-
-    def add(self, destination: Destination, referrer: str | None) -> None:
-        """Record that a page (its URL from the site root; None for the 404 page) links to ``destination``."""
-        self._destinations.setdefault(destination.key, destination)
-        referrers = self._referrers.setdefault(destination.key, set())
-        referrers.add(referrer if referrer is not None else "\0")  # "\0": a page with no fixed URL
-
-    def destinations(self) -> list[Destination]:
-        """Every destination, in a stable order (by key), so that builds are reproducible."""
-        return [self._destinations[key] for key in sorted(self._destinations)]
-
-    def view(self, destination: Destination, home_url: str) -> NoticeView:
-        """The notice page's view: 返回 leads to the only page linking here, else the home page."""
-        referrers = self._referrers.get(destination.key, set())
-        if len(referrers) == 1 and "\0" not in referrers:
-            return NoticeView(destination, next(iter(referrers)), back_home=False)
-        return NoticeView(destination, home_url, back_home=True)
-
-    def __len__(self) -> int:
-        return len(self._destinations)

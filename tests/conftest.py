@@ -120,17 +120,27 @@ CHROMIUM_ARGS = [
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extra_headers: Mapping[str, str] = {}
+
+    def end_headers(self) -> None:
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
 @contextlib.contextmanager
-def serve_dir(root: Path) -> Iterator[str]:
-    """Serve a built site over HTTP on a free loopback port, as static hosting would."""
+def serve_dir(root: Path, *, headers: Mapping[str, str] | None = None) -> Iterator[str]:
+    """Serve a built site over HTTP on a free loopback port, as static hosting would.
+
+    ``headers`` are sent with every response (a Content-Security-Policy, say)."""
     import functools
     import threading
 
-    handler = functools.partial(_QuietHandler, directory=str(root))
+    handler_class = type("_Handler", (_QuietHandler,), {"extra_headers": dict(headers or {})})
+    handler = functools.partial(handler_class, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -12,12 +12,13 @@ from hypothesis import strategies as st
 from mkdocs_rectify.leave import (
     Destination,
     LeavePolicy,
-    NoticeRegistry,
+    ascii_host,
     host_matches,
     insert_before_body_end,
-    notice_src_uri,
     rewrite_links,
 )
+from mkdocs_rectify.pages import notice_src_uri
+from mkdocs_rectify.views.leave import NoticeRegistry
 
 POLICY = LeavePolicy(site_hosts=["rectify.example.gov"], allow=["*.gov.cn", "www.ndrc.org"])
 HINT = "（将离开本站）"
@@ -118,6 +119,50 @@ def test_host_patterns(host: str, pattern: str, allowed: bool) -> None:
     assert host_matches(host, pattern) is allowed
 
 
+# -- hosts in other scripts ----------------------------------------------------------------------
+
+GREEK_GOV = "www.g\u03bfv.cn"  # "www.gov.cn" with a Greek omicron
+"""Looks like www.gov.cn, which *.gov.cn allows; browsers reach www.xn--gv-jbc.cn."""
+
+
+@pytest.mark.parametrize(
+    ("host", "reached"),
+    [
+        ("www.gov.cn", "www.gov.cn"),
+        ("WWW.Gov.CN.", "www.gov.cn"),
+        (GREEK_GOV, "www.xn--gv-jbc.cn"),
+        ("政府.中国", "xn--mxtq1m.xn--fiqs8s"),
+        ("\uff57\uff57\uff57.gov\u3002cn", "www.gov.cn"),  # full-width letters, ideographic full stop
+        ("stra\u00dfe.de", "xn--strae-oqa.de"),  # as browsers do (not "strasse.de")
+        ("a_b.example.com", "a_b.example.com"),
+        ("[::1]", "[::1]"),
+    ],
+)
+def test_hosts_are_compared_in_the_form_browsers_reach(host: str, reached: str) -> None:
+    assert ascii_host(host) == reached
+
+
+def test_a_host_that_only_looks_allowed_leaves_and_shows_its_ascii_form() -> None:
+    destination = POLICY.destination(f"https://{GREEK_GOV}/zwgk/")
+    assert destination is not None
+    assert destination.host == GREEK_GOV and destination.ascii_host == "www.xn--gv-jbc.cn"
+    assert POLICY.destination("https://www.xn--gv-jbc.cn/") is not None
+    # Percent-escapes in the host are read as browsers read them.
+    assert POLICY.destination("https://www.g%CE%BFv.cn/").ascii_host == "www.xn--gv-jbc.cn"  # type: ignore[union-attr]
+
+
+def test_the_allow_list_matches_the_ascii_form_of_hosts_and_patterns() -> None:
+    policy = LeavePolicy(site_hosts=["巡察.example"], allow=["*.中国", "*.gov.cn"])
+    for href in (
+        "https://政府.中国/",
+        "https://xn--mxtq1m.xn--fiqs8s/",
+        "https://www.\uff47\uff4f\uff56.cn/",  # full-width gov: browsers go to www.gov.cn
+        "https://xn--ldtp0c.example/x",  # the site's own host, in ASCII
+    ):
+        assert policy.destination(href) is None, href
+    assert policy.destination(f"https://{GREEK_GOV}/") is not None
+
+
 def test_keys_are_stable_and_distinct() -> None:
     a = POLICY.destination("https://a.example/")
     b = POLICY.destination("https://b.example/")
@@ -160,15 +205,32 @@ def test_the_result_lists_destinations_once_in_document_order() -> None:
     assert [d.url for d in result.destinations] == ["https://b.example/", "https://a.example/"]
 
 
-def test_links_inside_code_and_preformatted_text_are_not_rewritten() -> None:
-    source = (
+def test_links_inside_code_and_preformatted_text_leave_like_any_other() -> None:
+    # A real <a> inside <code> or <pre> is a link a reader can follow.
+    html = rewrite(
         '<pre><code><a href="https://a.example/">a</a></code></pre>'
         '<p><code>x <a href="https://b.example/">b</a></code></p>'
-        '<textarea><a href="https://c.example/">c</a></textarea>'
     )
+    assert html.count("data-rectify-leave=") == 2 and 'href="https://' not in html
+
+
+def test_links_in_text_only_elements_are_text_but_not_inside_svg() -> None:
+    # Browsers read the content of <textarea> and <title> as text; in SVG, <title> is an element.
+    source = '<textarea><a href="https://c.example/">c</a></textarea><title><a href="https://d.example/">d</a></title>'
     assert rewrite(source) == source
-    after = rewrite(source + '<p><a href="https://d.example/">d</a></p>')
-    assert after.startswith(source) and 'data-rectify-leave="https://d.example/"' in after
+    html = rewrite('<svg><title><a href="https://e.example/">e</a></title></svg>')
+    assert 'data-rectify-leave="https://e.example/"' in html
+
+
+def test_svg_links_with_only_xlink_href_leave_too() -> None:
+    html = rewrite('<svg><a xlink:href="https://a.example/x"><text>a</text></a></svg>')
+    notice = f"/leave/{key('https://a.example/x')}/"
+    assert f'<a xlink:href="{notice}" data-rectify-leave="https://a.example/x">' in html
+    # With both, browsers follow href: that is the one rewritten.
+    html = rewrite('<svg><a href="https://b.example/" xlink:href="#local"><text>b</text></a></svg>')
+    assert 'data-rectify-leave="https://b.example/"' in html and 'xlink:href="#local"' in html
+    # Outside SVG, xlink:href means nothing.
+    assert rewrite('<a xlink:href="https://c.example/">c</a>') == '<a xlink:href="https://c.example/">c</a>'
 
 
 def test_an_unclosed_code_element_does_not_hide_the_links_after_its_block() -> None:
@@ -335,8 +397,8 @@ def test_hostile_markup_never_breaks_and_no_leaving_link_survives(source: str) -
     for attrs in _links(html):
         if "data-rectify-leave" in attrs:
             assert (attrs.get("href") or "").startswith("/leave/") and "target" not in attrs
-    # Outside code, no link that leaves keeps pointing away.
-    for attrs in _links(_outside_code(html)):
+    # No link that leaves keeps pointing away, inside code or not.
+    for attrs in _links(html):
         assert POLICY.destination(attrs.get("href") or "") is None or "data-rectify-leave" in attrs
     assert rewrite(html) == html  # and a second pass changes nothing
 
@@ -354,37 +416,6 @@ def _text(html: str) -> str:
     parser.feed(html)
     parser.close()
     return "".join(parser.out)
-
-
-def _outside_code(html: str) -> str:
-    """The start tags of the HTML outside <pre> and <code>, by a simple model of open elements
-    (an end tag closes the elements opened since its start tag)."""
-
-    class Keep(HTMLParser):
-        def __init__(self) -> None:
-            super().__init__()
-            self.out: list[str] = []
-            self.open: list[str] = []
-
-        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-            if not {"pre", "code"} & set(self.open):
-                self.out.append(self.get_starttag_text() or "")
-            if tag not in ("br", "img"):
-                self.open.append(tag)
-
-        def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-            if not {"pre", "code"} & set(self.open):
-                self.out.append(self.get_starttag_text() or "")
-
-        def handle_endtag(self, tag: str) -> None:
-            if tag in self.open:
-                while self.open.pop() != tag:
-                    pass
-
-    keep = Keep()
-    keep.feed(html)
-    keep.close()
-    return "".join(keep.out)
 
 
 def test_the_hint_is_marked_in_its_language_inside_a_passage_of_another() -> None:

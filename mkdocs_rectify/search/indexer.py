@@ -2,7 +2,8 @@
 
 The extended binary segments Chinese into words; nothing is downloaded at build time.
 Only elements marked ``data-pagefind-body`` (problem pages and the report's own text) are
-indexed, so the user guide and the generated lists do not crowd the results.
+indexed, so the user guide and the generated lists do not crowd the results. The bundle is then
+put in a stable order (:mod:`mkdocs_rectify.search.stable`): the same site gives the same files.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from mkdocs_rectify.search.stable import FormatError, stabilise
 
 __all__ = ["BUNDLE_DIR", "IndexStats", "PagefindError", "index_site"]
 
@@ -92,6 +95,10 @@ def index_site(site_dir: Path, *, language: str, bundle_dir: str = BUNDLE_DIR) -
         raise PagefindError(f"Pagefind failed (exit {result.returncode}):\n{output.strip()}")
     for name in _UNUSED:
         (bundle / name).unlink(missing_ok=True)
+    try:
+        stabilise(bundle)
+    except FormatError as error:
+        raise PagefindError(f"the index Pagefind wrote is not in the expected form: {error}") from None
     return IndexStats(
         pages=_count(r"Indexed (\d+) pages?", output),
         words=_count(r"Indexed (\d+) words?", output),

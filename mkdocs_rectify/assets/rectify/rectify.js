@@ -1,1 +1,0 @@
-/* mkdocs-rectify: progressive enhancements. The site reads completely without this file. */

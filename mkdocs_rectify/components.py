@@ -1,0 +1,237 @@
+"""The site's components: where each one's templates, styles and scripts live, and how they are published.
+
+A component is a folder, ``mkdocs_rectify/components/<name>/``, holding its template partials, its
+CSS, its script where it has one and a README (its parameters, classes and data attributes, and how
+to override it). This module lists them and turns them into what a site needs:
+
+* **Templates.** Sites override a partial at the path they always have, ``partials/rectify/<file>``
+  in their theme's ``custom_dir``. :func:`template_loader` finds the package's own copy of each in
+  its component's folder: after the site's ``custom_dir``, so that an override wins, and before
+  Material's templates.
+* **Styles.** The components' CSS files are joined into one stylesheet, ``assets/rectify/rectify.css``,
+  in the order of :data:`COMPONENTS` (the cascade depends on it), each part under a comment naming
+  its file. The high-contrast palette is written once (``care/palette.css``, declarations only) and
+  applied under each selector of :data:`PALETTE_SCOPES`: 关怀版 and ``prefers-contrast: more`` get
+  the same colours.
+* **Scripts.** Each script is published as ``assets/rectify/<file>``. :data:`EVERY_PAGE_SCRIPTS` load
+  on every page, base.js (the helpers the others share) first; the others only where they are used.
+  :data:`PAGE_SCRIPTS` names those of each kind of page, which its template loads in its
+  ``{% block scripts %}`` from ``rectify_scripts`` (read-aloud on report and problem pages, search
+  on the search page); :func:`leave_script_tag` goes in with the leave dialog, on the pages that
+  link to another site.
+
+Imports nothing from MkDocs: the adapter publishes :func:`assets` and calls :func:`install`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, TemplateNotFound
+from markupsafe import escape
+
+__all__ = [
+    "ASSET_DIR",
+    "COMPONENTS",
+    "EVERY_PAGE_SCRIPTS",
+    "LEAVE_SCRIPT",
+    "PAGE_SCRIPTS",
+    "PALETTE_SCOPES",
+    "STYLESHEET",
+    "Component",
+    "assets",
+    "install",
+    "leave_script_tag",
+    "stylesheet",
+    "template_loader",
+]
+
+ROOT = Path(str(resources.files("mkdocs_rectify") / "components"))
+"""The folder holding one folder per component."""
+ASSET_DIR = "assets/rectify"
+"""Where the site publishes the stylesheet and the scripts."""
+STYLESHEET = f"{ASSET_DIR}/rectify.css"
+PARTIALS = "partials/rectify/"
+"""The template path sites override a component's partial at (``partials/rectify/badge.html``)."""
+THEME_SCRIPTS = ("head.js", "palette.js", "tabs.js")
+"""Scripts in ``assets/rectify/`` of the package that stand in for Material's inline scripts; its
+templates (``partials/javascripts/``) load them, before any component's script."""
+
+
+@dataclass(frozen=True)
+class Component:
+    """One component: its folder under ``components/`` and the files in it, each in order."""
+
+    name: str
+    templates: tuple[str, ...] = ()
+    """Partials, found at ``partials/rectify/<file>``."""
+    styles: tuple[str, ...] = ()
+    """CSS files, joined into the stylesheet in this order."""
+    palette: str | None = None
+    """A file of declarations applied under each of :data:`PALETTE_SCOPES`, after :attr:`styles`."""
+    scripts: tuple[str, ...] = ()
+    """Scripts, published as ``assets/rectify/<file>``; in the order a page loads them."""
+
+
+PALETTE_SCOPES = (
+    ("", ":root[data-rectify-care], :root[data-rectify-care] body"),
+    ("(prefers-contrast: more)", ":root, :root body"),
+)
+"""Where the high-contrast palette applies: (media query or "", selector). 关怀版, which the reader
+switches on, and a system that asks for more contrast, which needs no script."""
+
+COMPONENTS = (
+    # The page as a whole first: Material's fixes, utilities, the header and the skip link.
+    Component("base", styles=("base.css",), scripts=("base.js",)),
+    Component("header", styles=("header.css",), scripts=("header.js",)),
+    Component("skip", templates=("skip.html", "skip-target.html"), styles=("skip.css",)),
+    Component(
+        "care",
+        templates=("care.html", "toolbar.html"),
+        styles=("care.css",),
+        palette="palette.css",
+        scripts=("care.js",),
+    ),
+    # What the pages are made of, smallest first; the macros they share.
+    Component("macros", templates=("macros.html",)),
+    Component("badge", templates=("badge.html",), styles=("badge.css",)),
+    Component("facts", styles=("facts.css",)),
+    Component("table", styles=("table.css",)),
+    Component("items", templates=("items.html",), styles=("items.css",)),
+    Component("metrics", templates=("metrics.html",)),
+    Component("summary", templates=("summary.html",)),
+    Component("problem", templates=("problem.html",), styles=("problem.css",)),
+    Component("pager", templates=("pager.html",), styles=("pager.css",)),
+    Component("report", templates=("report.html",), styles=("report.css",)),
+    Component("overview", templates=("overview.html",), styles=("overview.css",)),
+    Component("errors", templates=("errors.html",), styles=("errors.css",)),
+    Component(
+        "search",
+        templates=("search.html", "search-box.html", "search-meta.html"),
+        styles=("search.css",),
+        scripts=("search-query.js", "search-rank.js", "search.js"),
+    ),
+    Component(
+        "read-aloud", templates=("read-aloud.html",), styles=("read-aloud.css",), scripts=("read-aloud.js",)
+    ),
+    Component("leave", templates=("leave.html",), styles=("leave.css",), scripts=("leave.js",)),
+    Component("footer", templates=("footer.html",), styles=("footer.css",)),
+    Component("statement", templates=("statement.html",), styles=("statement.css",)),
+    # Last: printing takes the page's chrome away.
+    Component("print", styles=("print.css",)),
+)
+"""Every component, in the order their CSS is joined."""
+
+
+def _scripts(*names: str) -> tuple[str, ...]:
+    """The published paths of the scripts of the components ``names``, in order."""
+    by_name = {c.name: c for c in COMPONENTS}
+    return tuple(f"{ASSET_DIR}/{file}" for name in names for file in by_name[name].scripts)
+
+
+EVERY_PAGE_SCRIPTS = _scripts("base", "care", "header")
+"""Loaded by every page (``extra_javascript``): the shared helpers, 关怀版 and the header's keyboard
+access. base.js comes first: the others use it."""
+PAGE_SCRIPTS = {
+    "report": _scripts("read-aloud"),
+    "problem": _scripts("read-aloud"),
+    "search": _scripts("search"),
+}
+"""What a kind of page loads after :data:`EVERY_PAGE_SCRIPTS`: the scripts of components only it uses.
+Its template reads them from ``rectify_scripts`` (see :func:`install`)."""
+(LEAVE_SCRIPT,) = _scripts("leave")
+"""Loaded with the leave dialog, by the pages that link to another site."""
+
+
+def _partials() -> dict[str, Path]:
+    return {f"{PARTIALS}{file}": ROOT / c.name / file for c in COMPONENTS for file in c.templates}
+
+
+class ComponentLoader(BaseLoader):
+    """Finds ``partials/rectify/<file>`` in the folder of the component that owns it."""
+
+    def __init__(self) -> None:
+        self._paths = _partials()
+        self._files = FileSystemLoader(str(ROOT))
+
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        path = self._paths.get(template)
+        if path is None:
+            raise TemplateNotFound(template)
+        return self._files.get_source(environment, path.relative_to(ROOT).as_posix())
+
+    def list_templates(self) -> list[str]:
+        return sorted(self._paths)
+
+
+def template_loader(theme: BaseLoader | None, custom_dir: str | None) -> BaseLoader:
+    """The loader of a site's templates: its ``custom_dir``, then the components, then ``theme``
+    (the theme's own loader, which holds the package's other templates and Material's)."""
+    site = [FileSystemLoader(custom_dir)] if custom_dir else []
+    return ChoiceLoader([*site, ComponentLoader(), *([theme] if theme else [])])
+
+
+def install(env: Environment, custom_dir: str | None) -> None:
+    """Make ``env`` find the components' partials (after the site's ``custom_dir``) and give its
+    page templates ``rectify_scripts``, the scripts of each kind of page (:data:`PAGE_SCRIPTS`)."""
+    env.loader = template_loader(env.loader, custom_dir)
+    env.globals["rectify_scripts"] = PAGE_SCRIPTS
+
+
+def _palette(declarations: str) -> str:
+    body = re.sub(r"/\*.*?\*/", "", declarations, flags=re.DOTALL).strip()
+    rules = []
+    for media, selector in PALETTE_SCOPES:
+        rule = f"{selector} {{\n{_indent(body)}\n}}"
+        rules.append(f"@media {media} {{\n{_indent(rule)}\n}}" if media else rule)
+    return "\n".join(rules)
+
+
+def _indent(text: str) -> str:
+    return "\n".join("  " + line for line in text.splitlines())
+
+
+def _parts() -> Iterable[tuple[str, str]]:
+    for component in COMPONENTS:
+        for file in component.styles:
+            yield f"{component.name}/{file}", (ROOT / component.name / file).read_text("utf-8")
+        if component.palette:
+            path = ROOT / component.name / component.palette
+            scopes = " and ".join(f"@media {m}" if m else s for m, s in PALETTE_SCOPES)
+            yield (f"{component.name}/{component.palette}, under {scopes}", _palette(path.read_text("utf-8")))
+
+
+@cache
+def stylesheet() -> str:
+    """``assets/rectify/rectify.css``: every component's CSS, in the order of :data:`COMPONENTS`."""
+    out = [
+        "/* mkdocs-rectify: the styles of its components, joined when the site is built from\n"
+        "   mkdocs_rectify/components/<name>/*.css (edit those), one part per file. */\n"
+    ]
+    for name, css in _parts():
+        out.append(f"\n/* == {name} {'=' * max(3, 96 - len(name))} */\n{css.rstrip()}\n")
+    return "".join(out)
+
+
+def assets() -> dict[str, bytes]:
+    """What the components publish, by path in the site: the stylesheet and every script."""
+    published = {STYLESHEET: stylesheet().encode("utf-8")}
+    theme = Path(str(resources.files("mkdocs_rectify") / ASSET_DIR))
+    for file in THEME_SCRIPTS:
+        published[f"{ASSET_DIR}/{file}"] = (theme / file).read_bytes()
+    for component in COMPONENTS:
+        for file in component.scripts:
+            published[f"{ASSET_DIR}/{file}"] = (ROOT / component.name / file).read_bytes()
+    return published
+
+
+def leave_script_tag(url: str) -> str:
+    """The script element of leave.js at ``url``, the address as seen from the page it goes in."""
+    return f'<script src="{escape(url)}"></script>'
