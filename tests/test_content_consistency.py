@@ -92,7 +92,16 @@ def test_phone_numbers_as_printed_are_accepted(tmp_path: Path, phone: str) -> No
 
 
 @pytest.mark.parametrize(
-    "phone", ["javascript:alert(1)", "tel:12345", "请拨打热线", "12", "0898-6852209O", "12345\u202e"]
+    "phone",
+    [
+        "javascript:alert(1)",
+        '"><img src=x onerror=alert(11)>0898-1',
+        "tel:12345",
+        "请拨打热线",
+        "12",
+        "0898-6852209O",
+        "12345\u202e",
+    ],
 )
 def test_a_phone_must_look_like_a_phone_number(tmp_path: Path, phone: str) -> None:
     error = only(one_problem(tmp_path, report=REPORT_YML + f"contact:\n  phone: {phone!r}\n"))
