@@ -66,7 +66,9 @@ def problem(index: int) -> str:
         "next_steps": [p.text for p in MARKDOWN],
         "unclassified": [p.text for p in MARKDOWN],
         "metrics": [{"name": TEXT[index].text, "unit": TEXT[(index + 3) % n].text, "value": 1}],
-        "history": [{"date": "2024-06-01", "status": "in_progress", "note": TEXT[index].text}],
+        "history": [
+            {"date": "2024-06-01", "status": STATUSES[index % len(STATUSES)], "note": TEXT[index].text}
+        ],
     }
     return _front(fields) + ALL_MARKDOWN + "\n"
 

@@ -47,7 +47,10 @@ TEXT = [
 
 EMAIL = '"><svg/onload=alert(10)>@x.cn'
 """A contact e-mail that passes the model's pattern (no spaces, one @, a dot after it)."""
-PHONE = '"><img src=x onerror=alert(11)>0898-1'
+PHONE = "(0898) 6872-3456 转 8、+86 898 6872 3457"
+"""A contact phone the model accepts, with what a tel: link must encode (spaces, parentheses, 转, 、)."""
+HOSTILE_PHONE = '"><img src=x onerror=alert(11)>0898-1'
+"""Markup in a phone number: refused by the model (tests/test_content_consistency.py)."""
 
 
 # -- Markdown: every field the renderer turns into HTML ----------------------------------------

@@ -12,13 +12,13 @@ from hypothesis import strategies as st
 from mkdocs_rectify.leave import (
     Destination,
     LeavePolicy,
-    NoticeRegistry,
     ascii_host,
     host_matches,
     insert_before_body_end,
-    notice_src_uri,
     rewrite_links,
 )
+from mkdocs_rectify.pages import notice_src_uri
+from mkdocs_rectify.views.leave import NoticeRegistry
 
 POLICY = LeavePolicy(site_hosts=["rectify.example.gov"], allow=["*.gov.cn", "www.ndrc.org"])
 HINT = "（将离开本站）"

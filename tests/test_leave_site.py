@@ -144,19 +144,26 @@ def test_the_dialog_is_on_each_page_with_leaving_links_once(site: Build) -> None
     assert 'id="rectify-leave"' not in site.html("r-2024/2/")  # no leaving link (the footer has none)
 
 
-def test_every_leaving_link_of_the_site_has_its_notice(site: Build) -> None:
-    pages = [p for p in site.site.rglob("*.html") if "leave" not in p.relative_to(site.site).parts]
-    seen = 0
-    for path in pages:
-        page_url = "/" + path.relative_to(site.site).as_posix()
+def notices_of_every_leaving_link(site: Path) -> set[str]:
+    """The addresses the site's pages (the notices and 404.html too) link out to, each checked to
+    lead to its notice page, which exists."""
+    seen = set()
+    for path in site.rglob("*.html"):
+        page_url = "/" + path.relative_to(site).as_posix()
         for url, href in leaving(path.read_text("utf-8")).items():
-            seen += 1
             target = urljoin(page_url, href).lstrip("/")
             assert target == f"leave/{key(url)}/", (path, href)
-            assert (site.site / target / "index.html").is_file()
-    assert seen >= 5
+            assert (site / target / "index.html").is_file(), (path, url)
+            seen.add(url)
+    return seen
+
+
+def test_every_leaving_link_of_the_site_has_its_notice(site: Build) -> None:
+    seen = notices_of_every_leaving_link(site.site)
+    assert len(seen) == 3
     notices = sorted(p.name for p in (site.site / "leave").iterdir())
     assert notices == sorted({key(MKDOCS), key("https://news.example.com/n/1?a=1&b=2"), key(INLINE)})
+    assert notices == sorted(key(url) for url in seen)
 
 
 # -- the notice pages ------------------------------------------------------------------------------
@@ -243,6 +250,119 @@ def test_builds_are_reproducible(site: Build, tmp_path: Path) -> None:
     for path in [*sorted((site.site / "leave").rglob("*.html")), site.site / "guide" / "index.html"]:
         relative = path.relative_to(site.site)
         assert path.read_bytes() == (again.site / relative).read_bytes(), relative
+
+
+# -- where leaving links come from ------------------------------------------------------------------
+
+EVERYWHERE = {
+    "docs": "https://docs.example.org/a?b=1&c=2",
+    "nav": "https://nav.example.com/",
+    "copyright": "https://copyright.example.net/",
+    "social": "https://github.com/x",
+    "alternate": "https://en.example.org/",
+    "repo": "https://git.example.org/org/repo",
+    "edit": "https://git.example.org/org/repo/edit/main/docs/guide.md",
+    "view": "https://git.example.org/org/repo/raw/main/docs/guide.md",
+    "generator": MATERIAL,
+    "intro": "https://intro.example.com/x",
+    "problem": "https://news.example.com/n/1?a=1&b=2",
+    "measure": "https://measure.example.com/",
+    "template": "https://zfwzzc.example.cn/check",
+    "extra": "https://hotline.example.cn/",
+}
+EVERYWHERE_CONFIG = f"""\
+site_name: {SITE_NAME}
+site_url: https://rectify.example.gov/
+repo_url: {EVERYWHERE["repo"]}
+edit_uri: edit/main/docs/
+copyright: '© 2024 <a href="{EVERYWHERE["copyright"]}">版权</a>'
+theme:
+  name: material
+  language: zh
+  font: false
+  custom_dir: overrides
+  features: [content.action.edit, content.action.view]
+plugins:
+  - rectify
+markdown_extensions:
+  - attr_list
+nav:
+  - 首页: index.md
+  - 指南: guide.md
+  - 外站: {EVERYWHERE["nav"]}
+  - 报告: r-2024/index.md
+extra:
+  hotline: {EVERYWHERE["extra"]}
+  social:
+    - icon: fontawesome/brands/github
+      link: {EVERYWHERE["social"]}
+  alternate:
+    - name: English
+      link: {EVERYWHERE["alternate"]}
+      lang: en
+"""
+EVERYWHERE_FILES = {
+    "overrides/partials/rectify/footer.html": f"""\
+        <div><a href="{EVERYWHERE["template"]}">政府网站找错</a>
+        <a href="{{{{ config.extra.hotline }}}}">热线</a></div>
+        """,
+    "docs/guide.md": f"# 指南\n\n[文档]({EVERYWHERE['docs']}){{target=_blank}}\n",
+    "content/r-2024/report.yml": REPORT_YML + f"intro: 见[原文]({EVERYWHERE['intro']})。\n",
+    "content/r-2024/01.md": problem_file(
+        1,
+        "甲",
+        body=f"原文见[通知]({EVERYWHERE['problem']})。",
+        measures=f'["见[措施]({EVERYWHERE["measure"]})"]',
+    ),
+    "content/r-2024/02.md": problem_file(2, "乙"),
+}
+
+
+def test_links_from_every_place_have_their_notice(tmp_path: Path) -> None:
+    """The content, the docs, the nav, the copyright, extra, the edit buttons, the generator credit
+    and the site's own templates: each leaving link has its notice page, made before the pages."""
+    write_tree(tmp_path, {"mkdocs.yml": EVERYWHERE_CONFIG, **EVERYWHERE_FILES})
+    build = run_mkdocs(tmp_path, "--strict")
+    assert build.returncode == 0, build.output
+    seen = notices_of_every_leaving_link(build.site)
+    assert seen == set(EVERYWHERE.values())
+    assert sorted(p.name for p in (build.site / "leave").iterdir()) == sorted(key(url) for url in seen)
+    assert leaving((build.site / "404.html").read_text("utf-8"))[EVERYWHERE["social"]].startswith("/leave/")
+    # Links on every page lead back home; the docs page's own links back to it.
+    assert ">返回首页</a>" in build.html(f"leave/{key(EVERYWHERE['template'])}/")
+    assert 'href="../../guide/" data-rectify-leave-return' in build.html(f"leave/{key(EVERYWHERE['docs'])}/")
+    assert 'href="../../r-2024/" data-rectify-leave-return' in build.html(
+        f"leave/{key(EVERYWHERE['intro'])}/"
+    )
+    assert "leave/" not in (build.site / "sitemap.xml").read_text("utf-8")
+
+
+def test_every_leaving_link_of_the_demo_has_its_notice(demo_build: Build) -> None:
+    seen = notices_of_every_leaving_link(demo_build.site)
+    assert {MKDOCS, MATERIAL} <= seen
+    assert sorted(p.name for p in (demo_build.site / "leave").iterdir()) == sorted(key(url) for url in seen)
+
+
+COMPUTED = "https://computed.example.org/"
+COMPUTED_TEMPLATE = """<a href="{{ 'https://computed' ~ '.example.org/' }}">公告</a>\n"""
+
+
+def test_a_leaving_link_made_where_none_is_collected_is_an_error(tmp_path: Path) -> None:
+    config = CONFIG.replace("  font: false\n", "  font: false\n  custom_dir: overrides\n")
+    write_tree(
+        tmp_path, {"mkdocs.yml": config, **FILES, "overrides/partials/rectify/footer.html": COMPUTED_TEMPLATE}
+    )
+    build = run_mkdocs(tmp_path, "--strict")
+    assert build.returncode == 1 and "Traceback" not in build.output
+    assert f"{COMPUTED} leaves the site but has no notice page" in build.output
+    build = run_mkdocs(tmp_path)
+    assert (
+        build.returncode == 0 and f"ERROR   -  rectify: 404.html: {COMPUTED} leaves the site" in build.output
+    )
+    assert build.output.count(f"{COMPUTED} leaves the site") == 1  # once, for the first page
+    # The link keeps its address; with JavaScript the dialog still asks.
+    assert f'<a href="{COMPUTED}" data-rectify-leave="{COMPUTED}">公告' in build.html("guide/")
+    assert not (build.site / "leave" / key(COMPUTED)).exists()
 
 
 # -- options -----------------------------------------------------------------------------------

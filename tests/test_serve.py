@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import REPORT_YML, problem_file
+from conftest import MINIMAL_CONFIG, REPORT_YML, problem_file
 
 
 def free_port() -> int:
@@ -91,4 +91,23 @@ def test_a_content_error_is_shown_in_the_browser_without_a_traceback(served) -> 
     process.terminate()
     output = process.communicate(timeout=10)[0]
     assert "Traceback" not in output
+    assert "r-2024/01.md:4: status: 'done' is not a status" in output
+
+
+def test_strict_serve_shows_the_error_page_instead_of_hanging(make_site) -> None:
+    broken = problem_file(1, "标题", status="done")
+    project = make_site(
+        {"content/r-2024/report.yml": REPORT_YML, "content/r-2024/01.md": broken},
+        config=MINIMAL_CONFIG + "strict: true\n",
+    )
+    with mkdocs_serve(project) as (base, process):
+        page = wait_for(f"{base}/", "内容有误，网站未能生成", timeout=30)
+        assert "&#39;done&#39; is not a status" in page
+        (project / "content/r-2024/01.md").write_text(problem_file(1, "改好了"), "utf-8")
+        wait_for(f"{base}/r-2024/1/", "问题1：改好了", timeout=30)
+        (project / "content/r-2024/01.md").write_text(broken, "utf-8")
+        wait_for(f"{base}/", "内容有误，网站未能生成", timeout=30)
+        process.terminate()
+        output = process.communicate(timeout=10)[0]
+    assert "Traceback" not in output and "Aborted" not in output
     assert "r-2024/01.md:4: status: 'done' is not a status" in output

@@ -38,7 +38,8 @@ def test_unknown_status_label_is_a_config_error(make_site) -> None:
     config = with_options("      status_labels:\n        done: 好了\n")
     build = run_mkdocs(make_site(CONTENT, config=config))
     assert build.returncode == 1
-    assert "status_labels: unknown status done" in build.output and "Traceback" not in build.output
+    assert "Aborted with a configuration error" in build.output and "Traceback" not in build.output
+    assert "option 'status_labels': unknown status done; use completed, ongoing, in_progress" in build.output
 
 
 def test_urls_follow_use_directory_urls(make_site) -> None:

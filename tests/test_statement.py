@@ -10,8 +10,10 @@ import textwrap
 from conftest import DEMO_ID, MINIMAL_CONFIG, REPORT_YML, Build, problem_file, run_mkdocs
 from markupsafe import Markup
 
+from mkdocs_rectify.config import AccessibilityConfig
 from mkdocs_rectify.locale import Locale
-from mkdocs_rectify.statement import Statement, message_html
+from mkdocs_rectify.views.statement import Statement
+from mkdocs_rectify.views.templating import message_html
 
 CONTENT = {"content/t-2024/report.yml": REPORT_YML, "content/t-2024/01.md": problem_file(1, "问题一")}
 SECTIONS_ZH = ["本网站的无障碍程度", "关怀版和键盘操作", "反馈和联系方式", "报告无障碍问题", "技术信息"]
@@ -191,7 +193,10 @@ def test_message_html_escapes_text_but_not_markup() -> None:
 
 
 def test_statement_model_from_options() -> None:
-    statement = Statement.from_options("站", {"date": dt.date(2024, 1, 2), "limitations": ["a"]})
+    options = AccessibilityConfig()
+    options.load_dict({"date": dt.date(2024, 1, 2), "limitations": ["a"]})
+    assert options.validate() == ([], [])
+    statement = Statement.from_options("站", options)
     assert statement.conformance == "partial" and statement.standard == "WCAG 2.2 AA"
     assert statement.limitations == ("a",) and statement.contact.empty and statement.response_days == 5
 

@@ -30,7 +30,8 @@ SEED_CHROME = [
 # Structure, not content: labels, heading and item numbers, metadata keys, a time of day.
 STRUCTURE = re.compile(
     r"问题表现\s*\d+\s*[:：]?"
-    r"|(?:整改措施|整改成效|下一步计划|整改结果|整改情况|整改进展|问题表现|责任单位|整改时限)\s*[:：]?"
+    r"|(?:整改措施|整改成效|下一步(?:工作)?(?:计划|打算|措施|安排)?|整改结果|整改情况|整改进展|问题表现|责任单位|整改时限)"
+    r"\s*[:：]?"
     r"(?:\s*\d{1,2}\s*[.．、])?"
     r"|(?:^|(?<=[。；：]))\s*(?:\d{1,2}\s*[.．、]|[（(]\d{1,2}[)）]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)"
     r"|(?:联系电话|电话|通讯地址|通信地址|邮政地址|地址|邮政编码|邮编|电子邮箱|邮箱|信息来源|来源|发布时间|发布日期|日期"
@@ -72,13 +73,14 @@ def _values(value: Any) -> list[str]:
 
 
 def output_text(folder: Path) -> str:
-    """Every value written to the report folder, one per line (Markdown escapes removed)."""
+    """Every value written to the report folder, one per line, as a reader sees it: the writer's
+    Markdown escapes removed (``\\*``, and ``&lt;`` and ``&amp;``, which the page shows as < and &)."""
     report, problems = read_report(folder)
     parts = _values(report)
     for front, body in problems.values():
         parts.extend(_values(front))
         parts.append(body)
-    return "\n".join(parts).replace("\\", "")
+    return "\n".join(parts).replace("\\", "").replace("&lt;", "<").replace("&amp;", "&")
 
 
 def fragments(paragraph: str) -> list[str]:

@@ -1,4 +1,4 @@
-"""What the search page's template receives: the filter options, taken from the content."""
+"""The search page: the filter options, taken from the content. Imports nothing from MkDocs."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pypinyin import lazy_pinyin
 
 from mkdocs_rectify.model import Site, Status
+from mkdocs_rectify.pages import PageKind
 
 __all__ = ["SearchView"]
 
@@ -38,7 +39,7 @@ class SearchView:
     overview_url: str | None
     """Where readers without JavaScript can browse instead, relative to the site root."""
 
-    kind = "search"
+    kind = PageKind.SEARCH.value
 
     @classmethod
     def of(cls, site: Site, *, bundle_url: str, map_url: str, overview_url: str | None) -> SearchView:
