@@ -39,7 +39,7 @@ def test_care_mode_text_reaches_7_to_1(browser, demo_url: str, kind: str) -> Non
         assert violations(page, rules=["color-contrast-enhanced"]) == []
 
 
-@pytest.mark.parametrize("kind", ["problem", "guide"])
+@pytest.mark.parametrize("kind", ["problem", "about"])
 def test_more_contrast_without_javascript(browser, demo_url: str, kind: str) -> None:
     """Without scripts there is no 关怀版 button, but a reader asking the system for more contrast gets it."""
     with opened(browser, demo_url + PAGES[kind], javascript=False, contrast="more") as page:

@@ -407,8 +407,8 @@ def test_the_option_is_checked(tmp_path: Path) -> None:
 # -- the demo ------------------------------------------------------------------------------------
 
 
-def test_the_demo_guide_links_out_through_notices(demo_build: Build) -> None:
-    guide = demo_build.html("guide/")
+def test_the_demo_about_page_links_out_through_notices(demo_build: Build) -> None:
+    guide = demo_build.html("about/")
     links = leaving(guide)
     assert MKDOCS in links and MATERIAL in links
     assert '<a href="https://www.gov.cn/">中国政府网</a>' in guide  # allowed: *.gov.cn
