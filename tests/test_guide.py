@@ -39,10 +39,13 @@ def guide_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return copy / "site"
 
 
+GENERATED = ["reference/content.md", "reference/options.md"]  # by guide/hooks/reference.py
+
+
 def test_both_languages_have_the_same_pages_all_in_the_nav() -> None:
     for language, config in LANGUAGES.items():
         pages = sorted(p.relative_to(GUIDE / language).as_posix() for p in (GUIDE / language).rglob("*.md"))
-        assert sorted(nav_files(config)) == pages, language
+        assert sorted(nav_files(config)) == sorted([*pages, *GENERATED]), language
     assert nav_files("mkdocs.yml") == nav_files("mkdocs.en.yml")
 
 
@@ -52,6 +55,13 @@ def test_the_guide_builds_in_chinese_and_english(guide_site: Path) -> None:
     assert '<html lang="zh"' in zh and "十分钟建站" in zh
     assert '<html lang="en"' in en and "A site in ten minutes" in en
     assert (guide_site / "en/glossary/index.html").exists() and (guide_site / "glossary/index.html").exists()
+
+
+def test_the_references_are_generated_in_each_language(guide_site: Path) -> None:
+    zh = (guide_site / "reference/content/index.html").read_text("utf-8")
+    en = (guide_site / "en/reference/options/index.html").read_text("utf-8")
+    assert "内容格式参考" in zh and "<code>completed_on</code>" in zh and "完成整改的日期" in zh
+    assert "Configuration reference" in en and "<code>leave_site.allow</code>" in en
 
 
 def test_the_disclosure_site_carries_no_editors_manual(demo_build: Build) -> None:

@@ -137,6 +137,8 @@ def test_the_chinese_tutorial_installs_serves_and_builds_a_site(chinese: tuple[P
     assert "served http://127.0.0.1:" in output
     installed = list((folder / ".venv/lib").glob("python3*/site-packages/mkdocs_rectify/plugin.py"))
     assert installed, "mkdocs-rectify is not installed in the tutorial's own venv"
+    package = installed[0].parent  # the wheel holds the package's data files
+    assert {"zh-CN.yml", "en.yml"} <= {p.name for p in (package / "locales/reference").glob("*.yml")}
     home = (folder / "site/index.html").read_text("utf-8")
     assert "中共示例区市场监督管理局党组关于巡察整改情况的通报" in home
     problem = (folder / "site/scjgj-2024/2/index.html").read_text("utf-8")
