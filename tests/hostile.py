@@ -42,7 +42,7 @@ def config(*, search: bool = True, material_search: bool = False) -> str:
         plugins += "      search: false\n"
     extensions = "  - tables\n  - def_list\n  - toc:\n      permalink: true\n"
     text = MINIMAL_CONFIG.replace("  font: false\n", "  font: false\n" + features)
-    text = text.replace("  - rectify\n", plugins)
+    text = text.replace("  - rectify:\n", plugins)
     return text + extensions + "site_url: https://rectify.example.gov/\n"
 
 

@@ -206,7 +206,7 @@ def test_a_site_with_materials_own_search(browser, make_site) -> None:
     """A site may keep Material's search (rectify's off): its dialog is named, its s, f, / shortcuts off."""
     from conftest import MINIMAL_CONFIG, REPORT_YML, problem_file, run_mkdocs, serve_dir
 
-    config = MINIMAL_CONFIG.replace("  - rectify\n", "  - search\n  - rectify:\n      search: false\n")
+    config = MINIMAL_CONFIG.replace("  - rectify:\n", "  - search\n  - rectify:\n      search: false\n")
     files = {"content/t-2024/report.yml": REPORT_YML, "content/t-2024/01.md": problem_file(1, "问题一")}
     build = run_mkdocs(make_site(files, config=config), "--strict")
     assert build.returncode == 0, build.output

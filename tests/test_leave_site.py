@@ -22,7 +22,7 @@ OPTIONS = """\
 """
 EXTRA = "extra:\n  generator: false\n"  # no "Made with Material for MkDocs" link in the footer
 CONFIG = (
-    MINIMAL_CONFIG.replace("  - rectify\n", "  - rectify:\n" + OPTIONS)
+    MINIMAL_CONFIG.replace("  - rectify:\n", "  - rectify:\n" + OPTIONS)
     + "site_url: https://rectify.example.gov/\n"
     + EXTRA
 )
@@ -292,6 +292,7 @@ nav:
   - 外站: {EVERYWHERE["nav"]}
   - 报告: r-2024/index.md
 extra:
+  generator: true
   hotline: {EVERYWHERE["extra"]}
   social:
     - icon: fontawesome/brands/github

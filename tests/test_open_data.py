@@ -35,7 +35,7 @@ def csv_rows(site) -> list[dict[str, str]]:
 
 
 def test_csv_cells_that_a_spreadsheet_would_run_are_written_as_text(make_site) -> None:
-    config = MINIMAL_CONFIG.replace("  - rectify\n", LABELS)
+    config = MINIMAL_CONFIG.replace("  - rectify:\n", LABELS)
     files = {
         "content/r-2024/report.yml": REPORT_YML,
         "content/r-2024/01.md": FORMULA_PROBLEM,

@@ -23,7 +23,7 @@ def test_english_site_uses_the_english_locale(make_site) -> None:
 
 
 def with_options(options: str) -> str:
-    return MINIMAL_CONFIG.replace("  - rectify\n", "  - rectify:\n" + options)
+    return MINIMAL_CONFIG.replace("  - rectify:\n", "  - rectify:\n" + options)
 
 
 def test_a_site_renames_a_status_label(make_site) -> None:
