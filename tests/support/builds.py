@@ -12,9 +12,12 @@ import sys
 import textwrap
 import traceback
 import warnings
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -39,6 +42,46 @@ title: 测试单位关于巡察整改情况的通报
 issuer: 测试单位党组
 published: 2024-05-06
 """
+
+
+class _CompiledTemplates(BytecodeCache):
+    """Templates compiled once for all the builds of the test process.
+
+    Each build makes a new Jinja environment, which would compile Material's templates again; the
+    compiled code is kept by template and checksum of its source, so a changed template is compiled
+    anew, and the pages are the same as a new process renders."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, tuple[str, bytes]] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        checksum, code = self._code.get(bucket.key, ("", b""))
+        if checksum == bucket.checksum:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = (bucket.checksum, bucket.bytecode_to_string())
+
+
+_COMPILED = _CompiledTemplates()
+
+
+@contextlib.contextmanager
+def _templates_compiled_once() -> Iterator[None]:
+    from mkdocs.theme import Theme
+
+    get_env = Theme.get_env
+
+    def get_env_with_cache(theme: Theme) -> Environment:
+        environment = get_env(theme)
+        environment.bytecode_cache = _COMPILED
+        return environment
+
+    Theme.get_env = get_env_with_cache
+    try:
+        yield
+    finally:
+        Theme.get_env = get_env
 
 
 @dataclass
@@ -71,7 +114,7 @@ def build_site(project: Path, *args: str) -> Build:
     filters = list(build_log.filters)
     try:
         # In the project's folder, as the command is run there: messages name files relative to it.
-        with contextlib.chdir(project), warnings.catch_warnings():
+        with contextlib.chdir(project), warnings.catch_warnings(), _templates_compiled_once():
             result = CliRunner().invoke(cli, ["build", *args], env={"NO_MKDOCS_2_WARNING": "1"})
     finally:
         # The command adds a log handler on each run (bound to its captured stream); take it off.
