@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from support.builds import (
     SharedBuilds,
     build_site,
     problem_file,
+    run_mkdocs,
     write_tree,
 )
 from support.serve import mkdocs_serve
@@ -51,13 +53,34 @@ def make_site(tmp_path: Path):
     return make
 
 
+DEMO_EPOCH = str(int(time.time()))
+"""SOURCE_DATE_EPOCH of the demo's builds: the time the session started, so that the demo is built
+on today's date and a second build of it must give the same bytes."""
+
+
+def _demo_project(root: Path) -> Path:
+    project = root / "project"
+    ignore = shutil.ignore_patterns(".git", ".venv", "site", "tests", "__pycache__", "*.egg-info")
+    shutil.copytree(ROOT, project, ignore=ignore)
+    return project
+
+
 @pytest.fixture(scope="session")
 def demo_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The demo site of this repository, built once with --strict."""
-    project = tmp_path_factory.mktemp("demo") / "project"
-    ignore = shutil.ignore_patterns(".git", ".venv", "site", "tests", "__pycache__", "*.egg-info")
-    shutil.copytree(ROOT, project, ignore=ignore)
-    build = build_site(project, "--strict")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", DEMO_EPOCH)
+        build = build_site(_demo_project(tmp_path_factory.mktemp("demo")), "--strict")
+    assert build.returncode == 0, build.output
+    return build
+
+
+@pytest.fixture(scope="session")
+def demo_rebuilt(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The demo built again, in a process of its own, with the same SOURCE_DATE_EPOCH."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", DEMO_EPOCH)
+        build = run_mkdocs(_demo_project(tmp_path_factory.mktemp("demo-again")), "--strict")
     assert build.returncode == 0, build.output
     return build
 

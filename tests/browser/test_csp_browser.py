@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from support.builds import DEMO_ID, MINIMAL_CONFIG, REPORT_YML, Build, build_site, problem_file, write_tree
@@ -115,11 +114,9 @@ def test_search_with_results_works_under_the_policy(watched: Watched) -> None:
 
 
 @pytest.mark.browser
-def test_search_with_filters_works_under_the_policy(browser, tmp_path: Path) -> None:
+def test_search_with_filters_works_under_the_policy(browser, shared_build) -> None:
     # The demo has one status, one report, one year and no unit: no filter to tick.
-    project = tmp_path / "project"
-    write_tree(project, SEARCH_SITE)
-    build = build_site(project, "--strict")
+    build = shared_build(SEARCH_SITE, "--strict")
     assert build.returncode == 0, build.output
     with serve_dir(build.site, headers={HEADER: policy_of(build.site)}) as url:
         watched = Watched(browser, url)

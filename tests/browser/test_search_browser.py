@@ -249,10 +249,8 @@ def test_nothing_scrolls_sideways_at_320_px(browser, demo_url: str, path: str) -
 
 
 @pytest.fixture(scope="module")
-def filter_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    project = tmp_path_factory.mktemp("filters") / "project"
-    write_tree(project, SEARCH_SITE)
-    build: Build = build_site(project, "--strict")
+def filter_site(shared_build) -> Iterator[str]:
+    build: Build = shared_build(SEARCH_SITE, "--strict")
     assert build.returncode == 0, build.output
     with serve_dir(build.site) as url:
         yield url

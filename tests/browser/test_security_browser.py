@@ -14,7 +14,6 @@ import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import quote, urlparse
 
 import pytest
@@ -151,8 +150,8 @@ def assert_clean(page, watch: Watch) -> None:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Build]]:
-    build = hostile.build(tmp_path_factory.mktemp("hostile-browser") / "project")
+def site(shared_build) -> Iterator[tuple[str, Build]]:
+    build = hostile.build(shared_build)
     with serve_dir(build.site) as url:
         yield url, build
 
@@ -260,8 +259,8 @@ def test_the_leave_notice_names_the_real_host(browser, site) -> None:
         assert_clean(page, watch)
 
 
-def test_material_search_finds_nothing_to_run(browser, tmp_path: Path) -> None:
-    build = hostile.build(tmp_path / "project", search=False, material_search=True)
+def test_material_search_finds_nothing_to_run(browser, shared_build) -> None:
+    build = hostile.build(shared_build, search=False, material_search=True)
     with serve_dir(build.site) as url, watched(browser, f"{url}/guide/") as (page, watch):
         # Material's search takes queries once its index is loaded (its prompt replaces "initialising").
         page.wait_for_function(

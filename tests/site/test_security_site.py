@@ -19,9 +19,9 @@ IN_PAGES = frozenset({"iframe", "frame", "object", "embed", "applet", "base", "m
 """Elements no page of the site has: a whole page holds the site's own scripts, forms and icons."""
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    return hostile.build(tmp_path_factory.mktemp("hostile") / "project")
+@pytest.fixture
+def site(shared_build) -> Build:
+    return hostile.build(shared_build)
 
 
 def pages(site: Build) -> list[Path]:
@@ -176,10 +176,10 @@ def test_the_search_page_carries_titles_as_data_not_markup(site: Build) -> None:
     assert hostile.REPORT_TITLE in options
 
 
-def test_material_search_indexes_none_of_the_content(tmp_path: Path) -> None:
+def test_material_search_indexes_none_of_the_content(shared_build) -> None:
     # Material's search shows what it indexes as HTML; the generated pages are rendered by templates
     # and have no Markdown body, so it indexes nothing of them, titles included.
-    site = hostile.build(tmp_path / "project", search=False, material_search=True)
+    site = hostile.build(shared_build, search=False, material_search=True)
     raw = (site.site / "search" / "search_index.json").read_text("utf-8")
     locations = {doc["location"] for doc in json.loads(raw)["docs"]}
     assert locations and all(location.startswith("guide/") for location in locations)

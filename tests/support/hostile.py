@@ -3,11 +3,9 @@ features on, for the tests that check nothing of it runs and all of its text is 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import yaml
 
-from support.builds import MINIMAL_CONFIG, Build, build_site, write_tree
+from support.builds import MINIMAL_CONFIG, Build, SharedBuilds
 from support.payloads import EMAIL, MARKDOWN, PHONE, TEXT
 
 REPORT_ID = "r-2024"
@@ -113,10 +111,10 @@ def files() -> dict[str, str]:
     return tree
 
 
-def build(root: Path, **options: bool) -> Build:
-    """Write and build the hostile site (not --strict: removed images and unclassified text warn)."""
-    write_tree(root, {"mkdocs.yml": config(**options), **files()})
-    result = build_site(root)
+def build(shared_build: SharedBuilds, **options: bool) -> Build:
+    """The hostile site, built once for the session (not --strict: removed images and unclassified
+    text warn)."""
+    result = shared_build({"mkdocs.yml": config(**options), **files()})
     assert result.returncode == 0, result.output
     return result
 
