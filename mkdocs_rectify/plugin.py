@@ -66,7 +66,8 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
         self._leave = LeaveNotices(policy, self._locale) if self.config.leave_site.enabled else None
         for name in mkdocs_site.disable_search(config) if self.config.search else ():
             log.info(f"the '{name}' plugin is switched off: the site is searched with Pagefind")
-        self._site, self._errors = mkdocs_site.load(self._content_dir, serve=self._command == "serve")
+        serve = self._command == "serve"
+        self._site, self._errors = mkdocs_site.load(self._content_dir, serve=serve, locale=self._locale)
         return config
 
     def on_serve(
