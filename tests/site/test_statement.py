@@ -102,7 +102,8 @@ def test_defaults_without_options(make_site) -> None:
 
 def test_contact_falls_back_to_the_report_contact(make_site) -> None:
     report = REPORT_YML + "contact:\n  phone: 010-12345678\n  email: a@b.cn\n"
-    html = build(make_site, files={"content/t-2024/report.yml": report}).html("accessibility/")
+    tested = "accessibility: {tested: 2024-05-06}\n"  # and no contact of its own
+    html = build(make_site, tested, files={"content/t-2024/report.yml": report}).html("accessibility/")
     assert '<a href="tel:010-12345678">010-12345678</a>' in html and "a@b.cn" in html
 
 
@@ -146,9 +147,10 @@ def test_every_option_shows(make_site) -> None:
 
 
 def test_statement_in_english(make_site) -> None:
-    html = build(make_site, "accessibility: {conformance: none, date: 2024-05-06}\n", language="en").html(
-        "accessibility/"
-    )
+    options = """
+    accessibility: {conformance: none, date: 2024-05-06, tested: 2024-05-06, contact: {email: a@b.cn}}
+    """
+    html = build(make_site, options, language="en").html("accessibility/")
     assert headings(html, 1) == ["Accessibility statement"]
     assert "How accessible this website is" in headings(html, 2)
     text = html_text(html)
@@ -189,6 +191,7 @@ def test_hostile_text_is_escaped(make_site) -> None:
       standard: '<b>WCAG</b>'
       tested_by: '<img src=x onerror=alert(1)>'
       tested: 2024-01-01
+      contact: {email: a@b.cn}
     """
     html = build(make_site, options).html("accessibility/")
     assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
