@@ -9,7 +9,16 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from support.builds import DEMO_ID, MINIMAL_CONFIG, REPORT_YML, Build, build_site, problem_file, write_tree
+from support.builds import (
+    DEMO_ID,
+    MINIMAL_CONFIG,
+    REPORT_YML,
+    STATEMENT_OPTIONS,
+    Build,
+    build_site,
+    problem_file,
+    write_tree,
+)
 
 SITE_NAME = "测试站点"
 MKDOCS = "https://www.mkdocs.org/"
@@ -283,8 +292,8 @@ theme:
   custom_dir: overrides
   features: [content.action.edit, content.action.view]
 plugins:
-  - rectify
-markdown_extensions:
+  - rectify:
+{STATEMENT_OPTIONS}markdown_extensions:
   - attr_list
 nav:
   - 首页: index.md
