@@ -49,7 +49,7 @@ def test_the_contact_list_links_phone_and_email_in_order_and_skips_what_is_missi
     dl = next(e for e in document.elements if e.tag == "dl")
     assert dl.classes == ["rectify-facts", "rectify-contact__facts"] and dl.attrs["aria-label"] == "联系方式"
     assert [e.attrs["href"] for e in document.elements if e.tag == "a"] == [
-        "tel:08986872-3456",
+        "tel:0898-6872-3456",
         "mailto:a%40b.cn",
     ]
     # In the order asked for, each labelled by the locale; no address given: no row.
