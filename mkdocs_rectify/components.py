@@ -121,6 +121,7 @@ COMPONENTS = (
     ),
     Component("leave", templates=("leave.html",), styles=("leave.css",), scripts=("leave.js",)),
     Component("footer", templates=("footer.html",), styles=("footer.css",)),
+    Component("government", templates=("government.html",), styles=("government.css",)),
     Component("statement", templates=("statement.html",), styles=("statement.css",)),
     # Last: printing takes the page's chrome away.
     Component("print", styles=("print.css",)),

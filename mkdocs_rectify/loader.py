@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from mkdocs_rectify import clock
+from mkdocs_rectify.locale import Locale
 from mkdocs_rectify.model import (
     REPORT_ID_PATTERN,
     Problem,
@@ -73,9 +74,10 @@ class ContentErrors(Exception):
         self.errors = sorted(errors, key=lambda e: (e.path, e.line or 0, e.field or ""))
         super().__init__(self.render())
 
-    def render(self) -> str:
+    def render(self, locale: Locale | None = None) -> str:
+        """Every error on a line of its own, under a line saying how many, in ``locale`` (English)."""
         count = len(self.errors)
-        head = f"{count} error{'s' if count != 1 else ''} in the content; nothing was published:"
+        head = (locale or Locale("en")).t("cli.errors_one" if count == 1 else "cli.errors_other", count=count)
         return "\n".join([head, *(f"  {error}" for error in self.errors)])
 
 

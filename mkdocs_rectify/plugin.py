@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -32,6 +33,7 @@ from mkdocs_rectify.sanitize import Sanitizer
 from mkdocs_rectify.search import SearchInput, search_input
 from mkdocs_rectify.views import SiteViews
 from mkdocs_rectify.views.leave import NoticeRegistry
+from mkdocs_rectify.views.statement import Statement
 from mkdocs_rectify.views.templating import autoescapes
 
 __all__ = ["RectifyConfig", "RectifyPlugin"]
@@ -64,7 +66,8 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
         self._leave = LeaveNotices(policy, self._locale) if self.config.leave_site.enabled else None
         for name in mkdocs_site.disable_search(config) if self.config.search else ():
             log.info(f"the '{name}' plugin is switched off: the site is searched with Pagefind")
-        self._site, self._errors = mkdocs_site.load(self._content_dir, serve=self._command == "serve")
+        serve = self._command == "serve"
+        self._site, self._errors = mkdocs_site.load(self._content_dir, serve=serve, locale=self._locale)
         return config
 
     def on_serve(
@@ -77,6 +80,9 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         for uri, content in components.assets().items():  # the CSS joined, every script
             files.append(File.generated(config, uri, content=content))
+        mark = self.config.government.mark.image
+        if mark and files.get_file_from_path(mark) is None:
+            raise PluginError(f"government.mark.image: {mark} is not a file of docs_dir ({config.docs_dir})")
         what = "writes that file (the SHA-256 of every published file)"
         mkdocs_site.claim(files, config, manifest.MANIFEST_PATH, what)
         self._plans: dict[str, pages.PagePlan] = {}
@@ -122,6 +128,10 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
             notices=self._leave.registry if self._leave else NoticeRegistry(),
             errors=self._errors.errors if self._errors else (),
         )
+        if self._site is not None and self.config.accessibility.statement:
+            statement = self._views.view(pages.PageKey(pages.PageKind.STATEMENT))
+            for gap in statement.gaps if isinstance(statement, Statement) else ():  # yet to fill in
+                log.warning(self._locale.t(f"build.statement_{gap}"))
         return nav
 
     @event_priority(50)  # Before other plugins read the title.
@@ -146,8 +156,8 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
         env.autoescape = autoescapes
         components.install(env, config.theme.custom_dir)  # partials/rectify/ after the site's custom_dir
         env.globals["rectify"] = self._views.helpers
-        if self._leave is not None:
-            self._leave.collect(theme_links(config), None)
+        if self._leave is not None:  # the theme's links and the footer's registries
+            self._leave.collect([*theme_links(config), *self._views.helpers.government.links()], None)
             self._leave.prepare(env, config)
             for plan in self._leave.plans():
                 page = Page(None, self._add_page(plan, files, config), config)

@@ -20,6 +20,7 @@ from mkdocs_rectify.pages import DATA_JSON, DATA_SCHEMA, SEARCH_MAP, PageKey, Pa
 from mkdocs_rectify.render import MarkdownRenderer
 from mkdocs_rectify.search import BUNDLE_DIR
 from mkdocs_rectify.views.errors import ErrorsView
+from mkdocs_rectify.views.government import GovernmentFooter
 from mkdocs_rectify.views.leave import NoticeRegistry, NoticeView
 from mkdocs_rectify.views.overview import OverviewView
 from mkdocs_rectify.views.report import ProblemView, ReportView
@@ -71,6 +72,7 @@ class SiteViews:
             locale,
             search_url=urls.get(PageKey(PageKind.SEARCH)),
             statement_url=urls.get(PageKey(PageKind.STATEMENT)),
+            government=GovernmentFooter.from_options(options.government),
         )
         """``rectify`` in every template."""
         self._makers: dict[PageKind, Callable[[PageKey], PageView]] = {

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 from mkdocs_rectify.locale import Locale
 from mkdocs_rectify.model import Status
 from mkdocs_rectify.pages import SEARCH_URI
+from mkdocs_rectify.views.government import GovernmentFooter
 
 __all__ = ["CARE_SHORTCUT", "OWN_TEMPLATES", "TemplateHelpers", "autoescapes", "message_html", "phone_uri"]
 
@@ -74,6 +75,8 @@ class TemplateHelpers:
     search_src: str = SEARCH_URI
     """The search page's source path, by which the header knows it is on the search page."""
     care_shortcut: str = CARE_SHORTCUT
+    government: GovernmentFooter = field(default_factory=GovernmentFooter)
+    """The footer's government conventions (主办单位, 标识码, 备案号, 党政机关 mark)."""
 
     phone_uri = staticmethod(phone_uri)
 

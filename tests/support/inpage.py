@@ -18,7 +18,7 @@ PAGES: dict[str, str] = {
     "problem": f"/{DEMO_ID}/1/",
     "statement": "/accessibility/",
     "not-found": "/404.html",
-    "guide": "/guide/",
+    "about": "/about/",
     "search": "/search/",
 }
 """Page type → path in the demo site."""
