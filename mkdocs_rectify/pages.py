@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # the validated options; only their values are read
 __all__ = [
     "DATA_DIR",
     "DATA_JSON",
+    "DATA_RECORDS_SCHEMA",
     "DATA_REPORT_SCHEMA",
     "DATA_SCHEMA",
     "LEAVE_DIR",
@@ -65,6 +66,8 @@ DATA_SCHEMA = f"{DATA_DIR}/schema.json"
 """The JSON Schema of a problem's front-matter."""
 DATA_REPORT_SCHEMA = f"{DATA_DIR}/report.schema.json"
 """The JSON Schema of ``report.yml``."""
+DATA_RECORDS_SCHEMA = f"{DATA_DIR}/records.schema.json"
+"""The JSON Schema of the published records, ``rectify.json``."""
 
 
 class PageKind(Enum):
