@@ -29,11 +29,13 @@ __all__ = [
     "DATA_RECORDS_SCHEMA",
     "DATA_REPORT_SCHEMA",
     "DATA_SCHEMA",
+    "FEEDS_DIR",
     "LEAVE_DIR",
     "OVERVIEW_URI",
     "RESERVED_IDS",
     "SEARCH_MAP",
     "SEARCH_URI",
+    "SITE_FEED",
     "STATEMENT_URI",
     "PageKey",
     "PageKind",
@@ -46,6 +48,7 @@ __all__ = [
     "notice_plan",
     "notice_src_uri",
     "plan_pages",
+    "report_feed",
 ]
 
 OVERVIEW_URI = "index.md"
@@ -68,6 +71,10 @@ DATA_REPORT_SCHEMA = f"{DATA_DIR}/report.schema.json"
 """The JSON Schema of ``report.yml``."""
 DATA_RECORDS_SCHEMA = f"{DATA_DIR}/records.schema.json"
 """The JSON Schema of the published records, ``rectify.json``."""
+FEEDS_DIR = "feeds"
+"""Folder of the Atom feeds."""
+SITE_FEED = f"{FEEDS_DIR}/atom.xml"
+"""The Atom feed of the whole site."""
 
 
 class PageKind(Enum):
@@ -99,9 +106,9 @@ RESERVED_IDS = frozenset(
         "pagefind",  # the search index (search.BUNDLE_DIR), replaced at every build
         "search",  # the search page (SEARCH_URI)
         "sitemap",  # sitemap.xml and sitemap.xml.gz
-        # Taken by pages to come: filter pages, feeds, reports by year, the user guide.
+        "feeds",  # the Atom feeds (FEEDS_DIR)
+        # Taken by pages to come: filter pages, reports by year, the user guide.
         "browse",
-        "feeds",
         "years",
         "guide",
     }
@@ -200,6 +207,11 @@ def problem_uri(report_id: str, number: int) -> str:
 def notice_src_uri(destination: Destination) -> str:
     """The (virtual) source path of the notice page of a destination."""
     return f"{LEAVE_DIR}/{destination.key}.md"
+
+
+def report_feed(report_id: str) -> str:
+    """The Atom feed of one report (in a folder of their own: no report id can take the site's)."""
+    return f"{FEEDS_DIR}/reports/{report_id}.xml"
 
 
 def data_csv(report_id: str) -> str:

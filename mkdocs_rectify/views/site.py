@@ -20,6 +20,7 @@ from mkdocs_rectify.pages import (
     DATA_JSON,
     DATA_SCHEMA,
     SEARCH_MAP,
+    SITE_FEED,
     PageKey,
     PageKind,
     PageUrls,
@@ -63,7 +64,7 @@ class SiteViews:
     ``urls`` are the planned pages' URLs; ``options`` the plugin's; ``home_url`` is the home
     page's (where a notice's 返回 leads when several pages link to its destination). ``notices``
     are the destinations of the leave notices, complete before the first page is rendered;
-    ``errors`` what the error page lists.
+    ``errors`` what the error page lists; ``feeds`` whether the Atom feeds are written.
     """
 
     def __init__(
@@ -78,6 +79,7 @@ class SiteViews:
         home_url: str,
         notices: NoticeRegistry,
         errors: Sequence[ContentError] = (),
+        feeds: bool = False,
     ) -> None:
         self.site = site
         self._render = render
@@ -93,6 +95,7 @@ class SiteViews:
             locale,
             search_url=urls.get(PageKey(PageKind.SEARCH)),
             statement_url=urls.get(PageKey(PageKind.STATEMENT)),
+            feed_url=SITE_FEED if feeds else None,
         )
         """``rectify`` in every template."""
         self._makers: dict[PageKind, Callable[[PageKey], PageView]] = {
