@@ -11,8 +11,8 @@ from typing import Any
 
 import jsonschema
 import pytest
-from conftest import Build
-from tracking_support import EXAMPLE_DATE, build_example
+from support.builds import Build
+from support.tracking import EXAMPLE_DATE, build_example
 
 from mkdocs_rectify.export import CSV_COLUMNS
 

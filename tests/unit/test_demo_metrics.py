@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from conftest import DEMO_ID, ROOT, SEED
-from content_support import BUILD_DATE
+from support.builds import DEMO_ID, ROOT, SEED
+from support.content import BUILD_DATE
 
 from mkdocs_rectify.loader import load_content
 from mkdocs_rectify.locale import Locale
