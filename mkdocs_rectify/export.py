@@ -34,6 +34,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from mkdocs_rectify import clock
 from mkdocs_rectify.locale import Locale
 from mkdocs_rectify.model import (
     Problem,
@@ -273,11 +274,14 @@ def _items(items: list[str]) -> str:
     return "\n".join(f"{index}. {item}" for index, item in enumerate(items, 1))
 
 
-def csv_bytes(report: Report, url_of: UrlOf, locale: Locale, facts: SiteFacts) -> bytes:
+def csv_bytes(report: Report, url_of: UrlOf, locale: Locale, facts: SiteFacts | None = None) -> bytes:
     """One row per problem in number order, withdrawn ones included, UTF-8 with BOM so that Excel
-    reads the Chinese text correctly; the derived facts from ``facts`` (of the report's site).
+    reads the Chinese text correctly; the derived facts from ``facts`` (of the report's site), by
+    default judged on :func:`clock.build_date`, as the loader judges dates by default.
 
     No cell is run as a formula by a spreadsheet (see ``FORMULA_STARTS``)."""
+    if facts is None:
+        facts = SiteFacts(Site(reports=[report]), clock.build_date())
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
