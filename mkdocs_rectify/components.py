@@ -110,6 +110,7 @@ COMPONENTS = (
     Component("report", templates=("report.html",), styles=("report.css",)),
     Component("overview", templates=("overview.html",), styles=("overview.css",)),
     Component("errors", templates=("errors.html",), styles=("errors.css",)),
+    Component("gone", templates=("gone.html",), styles=("gone.css",)),
     Component(
         "search",
         templates=("search.html", "search-box.html", "search-meta.html"),

@@ -26,23 +26,29 @@ if TYPE_CHECKING:  # the validated options; only their values are read
 __all__ = [
     "DATA_DIR",
     "DATA_JSON",
+    "DATA_RECORDS_SCHEMA",
     "DATA_REPORT_SCHEMA",
     "DATA_SCHEMA",
+    "FEEDS_DIR",
     "LEAVE_DIR",
     "OVERVIEW_URI",
     "RESERVED_IDS",
     "SEARCH_MAP",
     "SEARCH_URI",
+    "SITE_FEED",
     "STATEMENT_URI",
     "PageKey",
     "PageKind",
     "PagePlan",
     "PageUrls",
+    "Place",
     "data_csv",
     "error_plan",
+    "moves",
     "notice_plan",
     "notice_src_uri",
     "plan_pages",
+    "report_feed",
 ]
 
 OVERVIEW_URI = "index.md"
@@ -63,6 +69,12 @@ DATA_SCHEMA = f"{DATA_DIR}/schema.json"
 """The JSON Schema of a problem's front-matter."""
 DATA_REPORT_SCHEMA = f"{DATA_DIR}/report.schema.json"
 """The JSON Schema of ``report.yml``."""
+DATA_RECORDS_SCHEMA = f"{DATA_DIR}/records.schema.json"
+"""The JSON Schema of the published records, ``rectify.json``."""
+FEEDS_DIR = "feeds"
+"""Folder of the Atom feeds."""
+SITE_FEED = f"{FEEDS_DIR}/atom.xml"
+"""The Atom feed of the whole site."""
 
 
 class PageKind(Enum):
@@ -78,6 +90,10 @@ class PageKind(Enum):
     STATEMENT = "statement"
     LEAVE = "leave"
     ERRORS = "errors"
+    MOVED = "moved"
+    """Where a report or problem was before it was renamed or renumbered: says where it went."""
+    WITHDRAWN = "withdrawn"
+    """Where a withdrawn report or problem was: says that it was withdrawn, when and why."""
 
 
 RESERVED_IDS = frozenset(
@@ -90,9 +106,9 @@ RESERVED_IDS = frozenset(
         "pagefind",  # the search index (search.BUNDLE_DIR), replaced at every build
         "search",  # the search page (SEARCH_URI)
         "sitemap",  # sitemap.xml and sitemap.xml.gz
-        # Taken by pages to come: filter pages, feeds, reports by year, the user guide.
+        "feeds",  # the Atom feeds (FEEDS_DIR)
+        # Taken by pages to come: filter pages, reports by year, the user guide.
         "browse",
-        "feeds",
         "years",
         "guide",
     }
@@ -151,10 +167,33 @@ class PageUrls:
         return self._urls.get(key)
 
     def of(self, report_id: str, number: int | None = None) -> str:
-        """The URL of a report's page, or of one of its problems' pages."""
-        if number is None:
-            return self._urls[PageKey(PageKind.REPORT, report_id)]
-        return self._urls[PageKey(PageKind.PROBLEM, report_id, number)]
+        """The URL of a report's page, or of one of its problems' pages; for a withdrawn report or
+        problem, of the page that says it was withdrawn (at the address it had)."""
+        kind = PageKind.REPORT if number is None else PageKind.PROBLEM
+        found = self._urls.get(PageKey(kind, report_id, number))
+        return found if found is not None else self._urls[PageKey(PageKind.WITHDRAWN, report_id, number)]
+
+
+Place = tuple[str, int | None]
+"""A report (``(report_id, None)``) or a problem (``(report_id, number)``): what an address shows."""
+
+
+def moves(site: Site) -> dict[Place, Place]:
+    """Every former address (a former id of a report, a former number of a problem, or both) and
+    the report or problem it leads to now; in a stable order.
+
+    The loader makes sure that no former address is a current one, nor leads to two places."""
+    out: dict[Place, Place] = {}
+    for report in sorted([*site.reports, *site.withdrawn_reports], key=lambda r: r.id):
+        for former in report.meta.former_ids:
+            out[former, None] = (report.id, None)
+        problems = sorted([*report.problems, *report.withdrawn_problems], key=lambda p: p.number)
+        for problem in problems:
+            for report_id in (report.id, *report.meta.former_ids):
+                for number in (problem.number, *problem.former_numbers):
+                    if (report_id, number) != (report.id, problem.number):
+                        out[report_id, number] = (report.id, problem.number)
+    return out
 
 
 def report_uri(report_id: str) -> str:
@@ -168,6 +207,11 @@ def problem_uri(report_id: str, number: int) -> str:
 def notice_src_uri(destination: Destination) -> str:
     """The (virtual) source path of the notice page of a destination."""
     return f"{LEAVE_DIR}/{destination.key}.md"
+
+
+def report_feed(report_id: str) -> str:
+    """The Atom feed of one report (in a folder of their own: no report id can take the site's)."""
+    return f"{FEEDS_DIR}/reports/{report_id}.xml"
 
 
 def data_csv(report_id: str) -> str:
@@ -204,6 +248,23 @@ def plan_pages(site: Site, locale: Locale, options: RectifyConfig) -> list[PageP
             )
         )
         plans.extend(_problem_plan(report, problem, locale) for problem in report.problems)
+        plans.extend(_withdrawn_plan(report, problem, locale) for problem in report.withdrawn_problems)
+    for report in site.withdrawn_reports:
+        plans.append(_withdrawn_plan(report, None, locale))
+        every = sorted([*report.problems, *report.withdrawn_problems], key=lambda p: p.number)
+        plans.extend(_withdrawn_plan(report, problem, locale) for problem in every)
+    for (report_id, number), _ in moves(site).items():
+        plans.append(
+            PagePlan(
+                PageKey(PageKind.MOVED, report_id, number),
+                report_uri(report_id) if number is None else problem_uri(report_id, number),
+                "rectify/moved.html",
+                locale.t("moved.title"),
+                False,
+                hide=("navigation", "toc"),
+                in_sitemap=False,
+            )
+        )
     if options.accessibility.statement:
         title = locale.t("statement.title")
         plans.append(
@@ -229,6 +290,25 @@ def _problem_plan(report: Report, problem: Problem, locale: Locale) -> PagePlan:
         "rectify/problem.html",
         title,
         False,
+    )
+
+
+def _withdrawn_plan(report: Report, problem: Problem | None, locale: Locale) -> PagePlan:
+    """The page at the address of a withdrawn report or problem: out of the nav and the sitemap."""
+    if problem is None:
+        title = locale.t("withdrawn.report_title", title=report.meta.title)
+        uri = report_uri(report.id)
+    else:
+        title = locale.t("withdrawn.problem_title", number=problem.number, report=report.meta.title)
+        uri = problem_uri(report.id, problem.number)
+    return PagePlan(
+        PageKey(PageKind.WITHDRAWN, report.id, problem.number if problem else None),
+        uri,
+        "rectify/withdrawn.html",
+        title,
+        False,
+        hide=("navigation", "toc"),
+        in_sitemap=False,
     )
 
 

@@ -16,12 +16,24 @@ from markupsafe import Markup
 from mkdocs_rectify.loader import ContentError
 from mkdocs_rectify.locale import Locale
 from mkdocs_rectify.model import Problem, Report, Site
-from mkdocs_rectify.pages import DATA_JSON, DATA_SCHEMA, SEARCH_MAP, PageKey, PageKind, PageUrls, data_csv
+from mkdocs_rectify.pages import (
+    DATA_JSON,
+    DATA_SCHEMA,
+    SEARCH_MAP,
+    SITE_FEED,
+    PageKey,
+    PageKind,
+    PageUrls,
+    Place,
+    data_csv,
+    moves,
+)
 from mkdocs_rectify.render import MarkdownRenderer
 from mkdocs_rectify.search import BUNDLE_DIR
 from mkdocs_rectify.views.errors import ErrorsView
 from mkdocs_rectify.views.government import GovernmentFooter
 from mkdocs_rectify.views.leave import NoticeRegistry, NoticeView
+from mkdocs_rectify.views.moved import MovedView, WithdrawnView
 from mkdocs_rectify.views.overview import OverviewView
 from mkdocs_rectify.views.report import ProblemView, ReportView
 from mkdocs_rectify.views.search import SearchView
@@ -33,7 +45,17 @@ if TYPE_CHECKING:  # the validated options; only their values are read
 
 __all__ = ["PageView", "SiteViews"]
 
-PageView = OverviewView | ReportView | ProblemView | SearchView | Statement | NoticeView | ErrorsView
+PageView = (
+    OverviewView
+    | ReportView
+    | ProblemView
+    | SearchView
+    | Statement
+    | NoticeView
+    | ErrorsView
+    | MovedView
+    | WithdrawnView
+)
 """What a generated page's template receives as ``rectify_page``; its ``kind`` says which."""
 
 
@@ -43,7 +65,7 @@ class SiteViews:
     ``urls`` are the planned pages' URLs; ``options`` the plugin's; ``home_url`` is the home
     page's (where a notice's 返回 leads when several pages link to its destination). ``notices``
     are the destinations of the leave notices, complete before the first page is rendered;
-    ``errors`` what the error page lists.
+    ``errors`` what the error page lists; ``feeds`` whether the Atom feeds are written.
     """
 
     def __init__(
@@ -58,6 +80,7 @@ class SiteViews:
         home_url: str,
         notices: NoticeRegistry,
         errors: Sequence[ContentError] = (),
+        feeds: bool = False,
     ) -> None:
         self.site = site
         self._render = render
@@ -68,11 +91,13 @@ class SiteViews:
         self._notices = notices
         self._errors = list(errors)
         self._made: dict[PageKey, PageView] = {}
+        self._moves: dict[Place, Place] | None = None
         self.helpers = TemplateHelpers(
             locale,
             search_url=urls.get(PageKey(PageKind.SEARCH)),
             statement_url=urls.get(PageKey(PageKind.STATEMENT)),
             government=GovernmentFooter.from_options(options.government),
+            feed_url=SITE_FEED if feeds else None,
         )
         """``rectify`` in every template."""
         self._makers: dict[PageKind, Callable[[PageKey], PageView]] = {
@@ -83,6 +108,8 @@ class SiteViews:
             PageKind.STATEMENT: self._statement,
             PageKind.LEAVE: self._notice,
             PageKind.ERRORS: self._error_page,
+            PageKind.MOVED: self._moved,
+            PageKind.WITHDRAWN: self._withdrawn,
         }
         self._positions: dict[tuple[str, int | None], tuple[Report, int]] = {}
         for report in site.reports:
@@ -159,3 +186,28 @@ class SiteViews:
 
     def _error_page(self, key: PageKey) -> ErrorsView:
         return ErrorsView(self._errors)
+
+    def _place(self, place: Place) -> tuple[Report, Problem | None]:
+        """The report (published or withdrawn) and problem (or None) at a current address."""
+        report_id, number = place
+        report = next(r for r in (*self.site.reports, *self.site.withdrawn_reports) if r.id == report_id)
+        if number is None:
+            return report, None
+        return report, next(p for p in (*report.problems, *report.withdrawn_problems) if p.number == number)
+
+    def _moved(self, key: PageKey) -> MovedView:
+        if self._moves is None:
+            self._moves = moves(self.site)
+        place = self._moves[str(key.report_id), key.number]
+        report, problem = self._place(place)
+        withdrawn = report.meta.withdrawn is not None or bool(problem and problem.withdrawn)
+        return MovedView(report, problem, self._urls.of(*place), withdrawn)
+
+    def _withdrawn(self, key: PageKey) -> WithdrawnView:
+        report, problem = self._place((str(key.report_id), key.number))
+        withdrawal = report.meta.withdrawn or (problem.withdrawn if problem is not None else None)
+        if withdrawal is None:
+            raise KeyError(key)
+        published = report.meta.withdrawn is None
+        back = self._urls.of(report.id) if published else self._home_url
+        return WithdrawnView(report, problem, withdrawal, not published, back)
