@@ -172,7 +172,37 @@ class _Loader:
         if not folders:
             self.error(self.root, f"no reports: add a folder <report-id>/ holding {REPORT_FILE}")
         reports.sort(key=lambda r: (-r.meta.published.toordinal(), r.id))
-        return Site(reports=reports)
+        self._check_former_ids(reports)
+        return Site(
+            reports=[r for r in reports if r.meta.withdrawn is None],
+            withdrawn_reports=[r for r in reports if r.meta.withdrawn is not None],
+            build_date=self.build_date,
+        )
+
+    def _check_former_ids(self, reports: list[Report]) -> None:
+        """A former id of a report is not any report's id, nor another report's former id, nor reserved."""
+        owners: dict[str, str] = {report.id: "" for report in reports}
+        for report in sorted(reports, key=lambda r: r.id):
+            path = self.root / report.id / REPORT_FILE
+            for former in report.meta.former_ids:
+                if former in RESERVED_IDS:
+                    self.error(path, f"{former!r} is reserved: the site uses /{former}/", field="former_ids")
+                elif former not in owners:
+                    owners[former] = report.id
+                elif owners[former] == "":
+                    self.error(
+                        path,
+                        f"{former!r} is the id of a report ({former}/); a former id leads to this report, "
+                        "so no report may have it now",
+                        field="former_ids",
+                    )
+                else:
+                    self.error(
+                        path,
+                        f"{former!r} is also a former id of {owners[former]}/{REPORT_FILE}; "
+                        "an old address can lead to one report only",
+                        field="former_ids",
+                    )
 
     def _entries(self, folder: Path) -> list[Path]:
         try:
@@ -221,10 +251,38 @@ class _Loader:
         self._check_numbers(problems, folder)
         if meta is None or not ok:
             return None
+        self._check_former_numbers(problems)
         problems.sort(key=lambda p: p.number)
-        report = Report(id=folder.name, meta=meta, problems=problems)
+        report = Report(
+            id=folder.name,
+            meta=meta,
+            problems=[p for p in problems if p.withdrawn is None],
+            withdrawn_problems=[p for p in problems if p.withdrawn is not None],
+        )
         self._warn(report, report_file or folder)
         return report
+
+    def _check_former_numbers(self, problems: list[Problem]) -> None:
+        """A former number is no problem's number now, nor another problem's former number."""
+        owners: dict[int, Problem | None] = {problem.number: None for problem in problems}
+        for problem in sorted(problems, key=lambda p: p.source_path):
+            path = self.root / problem.source_path
+            for former in problem.former_numbers:
+                owner = owners.setdefault(former, problem)
+                if owner is None:
+                    self.error(
+                        path,
+                        f"{former} is the number of a problem of this report now; a former number leads "
+                        "to this problem, so no problem of the report may have it",
+                        field="former_numbers",
+                    )
+                elif owner is not problem:
+                    self.error(
+                        path,
+                        f"{former} is also a former number of {display_path(self.root / owner.source_path)}; "
+                        "an old address can lead to one problem only",
+                        field="former_numbers",
+                    )
 
     def _check_id(self, folder: Path) -> bool:
         name = folder.name
@@ -296,6 +354,14 @@ class _Loader:
         if located is None:
             return None
         meta = self._validate(ReportMeta, located, path)
+        if meta is not None and meta.withdrawn is not None and meta.withdrawn.date > self.build_date:
+            loc = ("withdrawn", "date")
+            self.error(
+                path,
+                f"{meta.withdrawn.date} is after the build date ({self.build_date}): it has not happened yet",
+                line=located.line_of(loc),
+                field=_field_name(loc),
+            )
         if meta is not None:
             public = meta.model_dump(exclude={"contact"})  # the contact details are meant to be public
             self._check_privacy(path, text, located, public, meta.privacy_reviewed)
@@ -399,6 +465,7 @@ class _Loader:
         dated: list[tuple[tuple[str | int, ...], dt.date | None]] = [(("completed_on",), front.completed_on)]
         dated += [(("history", index, "date"), entry.date) for index, entry in enumerate(front.history)]
         dated += [(("metrics", index, "as_of"), metric.as_of) for index, metric in enumerate(front.metrics)]
+        dated += [(("withdrawn", "date"), front.withdrawn.date if front.withdrawn else None)]
         for loc, day in dated:
             if day is None:
                 continue
