@@ -27,9 +27,11 @@ from mkdocs_rectify.model import (
     ReportMeta,
     Site,
     Status,
+    Summary,
 )
 from mkdocs_rectify.pages import RESERVED_IDS
 from mkdocs_rectify.privacy import find_personal_information
+from mkdocs_rectify.tracking import status_on
 from mkdocs_rectify.yamlpos import Located, YamlProblem, load_located
 
 __all__ = [
@@ -304,7 +306,10 @@ class _Loader:
 
     def _warn(self, report: Report, report_file: Path) -> None:
         if report.meta.declared is not None:
-            for mismatch in report.summary.mismatches(report.meta.declared):
+            published = report.meta.published
+            every = [*report.problems, *report.withdrawn_problems]  # as the notice published them
+            as_published = Summary.of_statuses([status_on(p, published) for p in every])
+            for mismatch in as_published.mismatches(report.meta.declared):
                 self.warnings.append(f"{display_path(report_file)}: declared: {mismatch}")
         if report.meta.unclassified:
             self.warnings.append(

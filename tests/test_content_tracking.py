@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 from conftest import REPORT_YML, problem_file, write_tree
-from content_support import BUILD_DATE, errors_in, one_problem, with_problem
+from content_support import BUILD_DATE, Outcome, errors_in, load, one_problem, with_problem
 
 from mkdocs_rectify.loader import load_content
 from mkdocs_rectify.model import Status
@@ -154,3 +154,27 @@ def test_former_ids_are_no_report_id_nor_another_reports_nor_reserved(tmp_path: 
     )
     error = only(one_problem(tmp_path / "x", report=REPORT_YML + "former_ids: [Old_Name]\n"))
     assert "report.yml:4: former_ids item 1: 'Old_Name' is not valid here" in error, error
+
+
+def test_declared_counts_are_those_on_the_day_of_publication(tmp_path: Path) -> None:
+    # Published with one problem in progress; completed since. The notice's figures stay right.
+    report = REPORT_YML + "declared: {total: 2, completed: 1, in_progress: 1}\n"
+    history = "[{date: 2024-05-06, status: in_progress}, {date: 2024-05-20, status: completed}]"
+    files = {
+        "r-2024/report.yml": report,
+        "r-2024/01.md": problem_file(1, "甲"),
+        "r-2024/02.md": problem_file(2, "乙", completed_on="2024-05-20", history=history),
+    }
+    write_tree(tmp_path, files)
+    assert load(tmp_path) == Outcome()
+    files["r-2024/02.md"] = problem_file(
+        2, "乙", withdrawn="{date: 2024-05-20, reason: 重复}", status="in_progress"
+    )
+    write_tree(tmp_path / "w", files)
+    assert load(tmp_path / "w") == Outcome()  # a withdrawn problem was in the notice
+    files["r-2024/report.yml"] = REPORT_YML + "declared: {total: 2, completed: 2}\n"
+    write_tree(tmp_path / "m", files)
+    assert load(tmp_path / "m").warnings == [
+        f"{tmp_path / 'm' / 'r-2024' / 'report.yml'}: declared: "
+        "declared completed is 2 but the problems give 1"
+    ]
