@@ -7,24 +7,17 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import Build, run_mkdocs, write_tree
+from conftest import Build
 from htmlcheck import parse
 from sitetext import html_text
-from tracking_site import CONFIG, FILES, NEW, OLD, SOURCE_DATE_EPOCH
+from tracking_site import NEW, OLD, build_tracking_site
 
 from mkdocs_rectify.browse import unit_slugs
 
 
 @pytest.fixture(scope="module")
 def build(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    project = tmp_path_factory.mktemp("browse") / "project"
-    (project / "docs").mkdir(parents=True)
-    write_tree(project, {"mkdocs.yml": CONFIG, **FILES})
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
-        built = run_mkdocs(project, "--strict")
-    assert built.returncode == 0, built.output
-    return built
+    return build_tracking_site(tmp_path_factory.mktemp("browse"))
 
 
 def text(build: Build, url: str, css_class: str = "md-content") -> str:

@@ -4,8 +4,10 @@ history, corrections, several units (two that read alike) and figures; built on 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
-from conftest import MINIMAL_CONFIG
+import pytest
+from conftest import MINIMAL_CONFIG, Build, run_mkdocs, write_tree
 
 BUILD_DAY = dt.date(2025, 1, 1)
 SOURCE_DATE_EPOCH = "1735700000"
@@ -114,3 +116,15 @@ units: [示例市政务服务中心]
 """
     ),
 }
+
+
+def build_tracking_site(root: Path, config: str = CONFIG) -> Build:
+    """Build the fixture site in ``root`` with --strict, on :data:`BUILD_DAY`."""
+    project = root / "project"
+    (project / "docs").mkdir(parents=True)
+    write_tree(project, {"mkdocs.yml": config, **FILES})
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
+        built = run_mkdocs(project, "--strict")
+    assert built.returncode == 0, built.output
+    return built
