@@ -129,6 +129,7 @@ COMPONENTS = (
     ),
     Component("paging", templates=("paging.html",), styles=("paging.css",)),
     Component("errors", templates=("errors.html",), styles=("errors.css",)),
+    Component("gone", templates=("gone.html",), styles=("gone.css",)),
     Component(
         "search",
         templates=("search.html", "search-box.html", "search-meta.html"),

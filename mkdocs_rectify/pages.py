@@ -44,9 +44,11 @@ __all__ = [
     "PageKind",
     "PagePlan",
     "PageUrls",
+    "Place",
     "data_csv",
     "error_plan",
     "filter_uri",
+    "moves",
     "notice_plan",
     "notice_src_uri",
     "plan_pages",
@@ -98,6 +100,10 @@ class PageKind(Enum):
     """One page of the problems of a filter (``name``: the filter's path; ``number``: the page)."""
     YEAR = "year"
     """The reports of a year (``number``: the year)."""
+    MOVED = "moved"
+    """Where a report or problem was before it was renamed or renumbered: says where it went."""
+    WITHDRAWN = "withdrawn"
+    """Where a withdrawn report or problem was: says that it was withdrawn, when and why."""
 
 
 RESERVED_IDS = frozenset(
@@ -172,10 +178,33 @@ class PageUrls:
         return self._urls.get(key)
 
     def of(self, report_id: str, number: int | None = None) -> str:
-        """The URL of a report's page, or of one of its problems' pages."""
-        if number is None:
-            return self._urls[PageKey(PageKind.REPORT, report_id)]
-        return self._urls[PageKey(PageKind.PROBLEM, report_id, number)]
+        """The URL of a report's page, or of one of its problems' pages; for a withdrawn report or
+        problem, of the page that says it was withdrawn (at the address it had)."""
+        kind = PageKind.REPORT if number is None else PageKind.PROBLEM
+        found = self._urls.get(PageKey(kind, report_id, number))
+        return found if found is not None else self._urls[PageKey(PageKind.WITHDRAWN, report_id, number)]
+
+
+Place = tuple[str, int | None]
+"""A report (``(report_id, None)``) or a problem (``(report_id, number)``): what an address shows."""
+
+
+def moves(site: Site) -> dict[Place, Place]:
+    """Every former address (a former id of a report, a former number of a problem, or both) and
+    the report or problem it leads to now; in a stable order.
+
+    The loader makes sure that no former address is a current one, nor leads to two places."""
+    out: dict[Place, Place] = {}
+    for report in sorted([*site.reports, *site.withdrawn_reports], key=lambda r: r.id):
+        for former in report.meta.former_ids:
+            out[former, None] = (report.id, None)
+        problems = sorted([*report.problems, *report.withdrawn_problems], key=lambda p: p.number)
+        for problem in problems:
+            for report_id in (report.id, *report.meta.former_ids):
+                for number in (problem.number, *problem.former_numbers):
+                    if (report_id, number) != (report.id, problem.number):
+                        out[report_id, number] = (report.id, problem.number)
+    return out
 
 
 def report_uri(report_id: str) -> str:
@@ -238,6 +267,23 @@ def plan_pages(
             )
         )
         plans.extend(_problem_plan(report, problem, locale) for problem in report.problems)
+        plans.extend(_withdrawn_plan(report, problem, locale) for problem in report.withdrawn_problems)
+    for report in site.withdrawn_reports:
+        plans.append(_withdrawn_plan(report, None, locale))
+        every = sorted([*report.problems, *report.withdrawn_problems], key=lambda p: p.number)
+        plans.extend(_withdrawn_plan(report, problem, locale) for problem in every)
+    for (report_id, number), _ in moves(site).items():
+        plans.append(
+            PagePlan(
+                PageKey(PageKind.MOVED, report_id, number),
+                report_uri(report_id) if number is None else problem_uri(report_id, number),
+                "rectify/moved.html",
+                locale.t("moved.title"),
+                False,
+                hide=("navigation", "toc"),
+                in_sitemap=False,
+            )
+        )
     if browsing is not None and options.browse.enabled:
         plans.extend(_browse_plans(site, browsing, locale))
     if options.accessibility.statement:
@@ -296,6 +342,25 @@ def _browse_plans(site: Site, browsing: Browsing, locale: Locale) -> list[PagePl
             PagePlan(PageKey(PageKind.YEAR, number=year), year_uri(year), "rectify/year.html", title, False)
         )
     return plans
+
+
+def _withdrawn_plan(report: Report, problem: Problem | None, locale: Locale) -> PagePlan:
+    """The page at the address of a withdrawn report or problem: out of the nav and the sitemap."""
+    if problem is None:
+        title = locale.t("withdrawn.report_title", title=report.meta.title)
+        uri = report_uri(report.id)
+    else:
+        title = locale.t("withdrawn.problem_title", number=problem.number, report=report.meta.title)
+        uri = problem_uri(report.id, problem.number)
+    return PagePlan(
+        PageKey(PageKind.WITHDRAWN, report.id, problem.number if problem else None),
+        uri,
+        "rectify/withdrawn.html",
+        title,
+        False,
+        hide=("navigation", "toc"),
+        in_sitemap=False,
+    )
 
 
 def error_plan(locale: Locale) -> PagePlan:

@@ -106,7 +106,7 @@ def test_history_is_a_dated_timeline_with_moves_and_corrections(build: Build) ->
     assert (
         words(entries[1])
         .replace(" ", "")
-        .endswith("原定2024年6月30日，延至2024年10月31日原因：系统改造需要招标")
+        .endswith("整改时限由2024年6月30日延至2024年10月31日原因：系统改造需要招标")
     )
     assert "rectify-timeline__entry--correction" in entries[2]
     assert '<strong class="rectify-timeline__mark">更正</strong> 原文“三个窗口”应为“五个窗口”' in entries[2]

@@ -25,8 +25,10 @@ from mkdocs_rectify.pages import (
     PageKey,
     PageKind,
     PageUrls,
+    Place,
     data_csv,
     filter_title,
+    moves,
 )
 from mkdocs_rectify.render import MarkdownRenderer
 from mkdocs_rectify.search import BUNDLE_DIR
@@ -42,6 +44,7 @@ from mkdocs_rectify.views.browse import (
 )
 from mkdocs_rectify.views.errors import ErrorsView
 from mkdocs_rectify.views.leave import NoticeRegistry, NoticeView
+from mkdocs_rectify.views.moved import MovedView, WithdrawnView
 from mkdocs_rectify.views.overview import OverviewView
 from mkdocs_rectify.views.report import ProblemView, ReportView
 from mkdocs_rectify.views.search import SearchView
@@ -64,6 +67,8 @@ PageView = (
     | BrowseView
     | FilterView
     | YearView
+    | MovedView
+    | WithdrawnView
 )
 """What a generated page's template receives as ``rectify_page``; its ``kind`` says which."""
 
@@ -105,6 +110,7 @@ class SiteViews:
         """What is derived from the content on the build date: overdue, deadlines, counts."""
         self._locale = locale
         self._made: dict[PageKey, PageView] = {}
+        self._moves: dict[Place, Place] | None = None
         self.helpers = TemplateHelpers(
             locale,
             search_url=urls.get(PageKey(PageKind.SEARCH)),
@@ -125,6 +131,8 @@ class SiteViews:
             PageKind.BROWSE: self._browse,
             PageKind.FILTER: self._filter,
             PageKind.YEAR: self._year,
+            PageKind.MOVED: self._moved,
+            PageKind.WITHDRAWN: self._withdrawn,
         }
         self._positions: dict[tuple[str, int | None], tuple[Report, int]] = {}
         for report in site.reports:
@@ -330,3 +338,28 @@ class SiteViews:
 
     def _error_page(self, key: PageKey) -> ErrorsView:
         return ErrorsView(self._errors)
+
+    def _place(self, place: Place) -> tuple[Report, Problem | None]:
+        """The report (published or withdrawn) and problem (or None) at a current address."""
+        report_id, number = place
+        report = next(r for r in (*self.site.reports, *self.site.withdrawn_reports) if r.id == report_id)
+        if number is None:
+            return report, None
+        return report, next(p for p in (*report.problems, *report.withdrawn_problems) if p.number == number)
+
+    def _moved(self, key: PageKey) -> MovedView:
+        if self._moves is None:
+            self._moves = moves(self.site)
+        place = self._moves[str(key.report_id), key.number]
+        report, problem = self._place(place)
+        withdrawn = report.meta.withdrawn is not None or bool(problem and problem.withdrawn)
+        return MovedView(report, problem, self._urls.of(*place), withdrawn)
+
+    def _withdrawn(self, key: PageKey) -> WithdrawnView:
+        report, problem = self._place((str(key.report_id), key.number))
+        withdrawal = report.meta.withdrawn or (problem.withdrawn if problem is not None else None)
+        if withdrawal is None:
+            raise KeyError(key)
+        published = report.meta.withdrawn is None
+        back = self._urls.of(report.id) if published else self._home_url
+        return WithdrawnView(report, problem, withdrawal, not published, back)
