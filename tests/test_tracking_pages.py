@@ -148,3 +148,17 @@ def test_the_metrics_table_shows_the_columns_with_data_and_says_what_is_missing(
     # The progress bar is drawn for the eye only; 63 of 100: from 60% towards 95%, at 82.29%.
     assert '<rect class="rectify-metrics__done" width="63" height="8"/>' in rows[0]
     assert '<svg class="rectify-metrics__bar" aria-hidden="true"' in rows[0]
+
+
+def test_the_report_page_shows_the_declared_counts_beside_the_computed_ones(build: Build) -> None:
+    table = block(build.html(f"{OLD}/"), r'<table class="rectify-summary">.*?</table>')
+    assert re.findall(r'<th scope="col">([^<]+)</th>', table) == ["整改结果", "项数", "通报所述数字"]
+    rows = [words(row) for row in re.findall(r"<tr>.*?</tr>", table, re.S)[1:]]
+    assert rows == [
+        "已完成 1 1",
+        "基本完成·持续整改 0 未说明",
+        "正在整改 0 未说明",
+        "未完成 1 未说明",
+        "合计 2 2",
+    ]
+    assert "通报所述数字" not in build.html(f"{NEW}/")  # no declared counts, no column

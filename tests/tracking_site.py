@@ -96,6 +96,7 @@ status: in_progress
         title: 示例单位关于2023年巡察整改情况的通报
         issuer: 示例单位党组
         published: 2023-03-01
+        declared: {total: 2, completed: 1}
         """,
     f"content/{OLD}/01.md": _problem(
         """
