@@ -8,11 +8,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from a11ypages import MODES, opened, run
-from conftest import Build, serve_dir
-from test_a11y import violations
+from support.axe import violations
+from support.builds import Build
+from support.inpage import MODES, opened, run
+from support.tracking_site import NEW, OLD, build_tracking_site
+from support.web import serve_dir
 from test_layout import CLIPPED, OVERFLOW
-from tracking_site import NEW, OLD, build_tracking_site
 
 pytestmark = pytest.mark.browser
 

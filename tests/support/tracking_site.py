@@ -7,7 +7,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL_CONFIG, Build, run_mkdocs, write_tree
+
+from support.builds import MINIMAL_CONFIG, Build, build_site, write_tree
 
 BUILD_DAY = dt.date(2025, 1, 1)
 SOURCE_DATE_EPOCH = "1735700000"
@@ -126,6 +127,6 @@ def build_tracking_site(root: Path, config: str = CONFIG) -> Build:
     write_tree(project, {"mkdocs.yml": config, **FILES})
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
-        built = run_mkdocs(project, "--strict")
+        built = build_site(project, "--strict")
     assert built.returncode == 0, built.output
     return built

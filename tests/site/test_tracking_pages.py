@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import Build
-from sitetext import html_text
-from tracking_site import NEW, OLD, build_tracking_site
+from support.builds import Build
+from support.text import html_text
+from support.tracking_site import NEW, OLD, build_tracking_site
 
 
 @pytest.fixture(scope="module")

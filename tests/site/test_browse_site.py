@@ -7,10 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import Build
-from htmlcheck import parse
-from sitetext import html_text
-from tracking_site import NEW, OLD, build_tracking_site
+from support.builds import Build
+from support.htmlcheck import parse
+from support.text import html_text
+from support.tracking_site import NEW, OLD, build_tracking_site
 
 from mkdocs_rectify.browse import unit_slugs
 
