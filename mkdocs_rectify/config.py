@@ -202,6 +202,11 @@ class RectifyConfig(base.Config):
     """Generate the overview of all reports as the home page (``index.md``)."""
     open_data = c.Type(bool, default=True)
     """Publish ``data/rectify.json``, ``data/<report-id>.csv`` and the JSON Schemas."""
+    feeds = c.Type(bool, default=True)
+    """Publish Atom feeds of what changes: ``feeds/atom.xml`` for the site, ``feeds/reports/<report-id>.xml``
+    for each report, linked from the pages' ``<head>``. Feeds need absolute links: without ``site_url``
+    in ``mkdocs.yml`` the build says so (an info line, so that ``--strict`` still passes) and writes
+    none."""
     search = c.Type(bool, default=True)
     """Full-text search with Pagefind: a search box in the header, a search page (``search/``) with
     filters by status, report, responsible unit and year, and the index in ``pagefind/``, built

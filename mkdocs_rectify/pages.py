@@ -31,13 +31,16 @@ __all__ = [
     "BROWSE_URI",
     "DATA_DIR",
     "DATA_JSON",
+    "DATA_RECORDS_SCHEMA",
     "DATA_REPORT_SCHEMA",
     "DATA_SCHEMA",
+    "FEEDS_DIR",
     "LEAVE_DIR",
     "OVERVIEW_URI",
     "RESERVED_IDS",
     "SEARCH_MAP",
     "SEARCH_URI",
+    "SITE_FEED",
     "STATEMENT_URI",
     "YEARS_DIR",
     "PageKey",
@@ -52,6 +55,7 @@ __all__ = [
     "notice_plan",
     "notice_src_uri",
     "plan_pages",
+    "report_feed",
     "year_uri",
 ]
 
@@ -80,6 +84,12 @@ DATA_SCHEMA = f"{DATA_DIR}/schema.json"
 """The JSON Schema of a problem's front-matter."""
 DATA_REPORT_SCHEMA = f"{DATA_DIR}/report.schema.json"
 """The JSON Schema of ``report.yml``."""
+DATA_RECORDS_SCHEMA = f"{DATA_DIR}/records.schema.json"
+"""The JSON Schema of the published records, ``rectify.json``."""
+FEEDS_DIR = "feeds"
+"""Folder of the Atom feeds."""
+SITE_FEED = f"{FEEDS_DIR}/atom.xml"
+"""The Atom feed of the whole site."""
 
 
 class PageKind(Enum):
@@ -116,9 +126,9 @@ RESERVED_IDS = frozenset(
         "pagefind",  # the search index (search.BUNDLE_DIR), replaced at every build
         "search",  # the search page (SEARCH_URI)
         "sitemap",  # sitemap.xml and sitemap.xml.gz
-        # Taken by pages to come: filter pages, feeds, reports by year, the user guide.
+        "feeds",  # the Atom feeds (FEEDS_DIR)
+        # Taken by pages to come: filter pages, reports by year, the user guide.
         "browse",
-        "feeds",
         "years",
         "guide",
     }
@@ -228,6 +238,11 @@ def filter_uri(filter_path: str, page: int = 1) -> str:
 def year_uri(year: int) -> str:
     """The source path of the page of a year's reports (published at ``years/<year>/``)."""
     return f"{YEARS_DIR}/{year}.md"
+
+
+def report_feed(report_id: str) -> str:
+    """The Atom feed of one report (in a folder of their own: no report id can take the site's)."""
+    return f"{FEEDS_DIR}/reports/{report_id}.xml"
 
 
 def data_csv(report_id: str) -> str:

@@ -21,7 +21,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from mkdocs_rectify import components, export, manifest, mkdocs_site, pages
+from mkdocs_rectify import components, export, feeds, manifest, mkdocs_site, pages
 from mkdocs_rectify.browse import Browsing, browsing
 from mkdocs_rectify.config import RectifyConfig
 from mkdocs_rectify.leave import LeavePolicy
@@ -97,6 +97,23 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
         if self._site is not None and self.config.open_data:
             for uri, content in export.open_data(self._site, self._urls.of, self._locale).items():
                 files.append(File.generated(config, uri, content=content))
+        self._feeds = False
+        if self._site is not None and self.config.feeds:
+            if not config.site_url:  # an info, not a warning: a --strict build without site_url passes
+                log.info("feeds: no Atom feeds written: they need absolute links; set site_url in mkdocs.yml")
+            else:
+                site_feeds = feeds.feeds(
+                    self._site,
+                    self._urls.of,
+                    self._locale,
+                    site_url=config.site_url,
+                    site_name=config.site_name,
+                    home_url=self._urls.get(pages.PageKey(pages.PageKind.OVERVIEW)) or "",
+                )
+                for uri, content in site_feeds.items():
+                    mkdocs_site.claim(files, config, uri, "writes that feed", "feeds: false")
+                    files.append(File.generated(config, uri, content=content))
+                self._feeds = True
         if self._site is not None and self.config.search:
             self._search = search_input(self._site, self._locale.code.split("-")[0])
             files.append(File.generated(config, pages.SEARCH_MAP, content=self._search.table))
@@ -129,6 +146,7 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
             errors=self._errors.errors if self._errors else (),
             browsing=self._browsing,
             facts=self._facts,
+            feeds=self._feeds,
         )
         return nav
 

@@ -22,6 +22,7 @@ from mkdocs_rectify.pages import (
     DATA_JSON,
     DATA_SCHEMA,
     SEARCH_MAP,
+    SITE_FEED,
     PageKey,
     PageKind,
     PageUrls,
@@ -79,7 +80,8 @@ class SiteViews:
     ``urls`` are the planned pages' URLs; ``options`` the plugin's; ``home_url`` is the home
     page's (where a notice's 返回 leads when several pages link to its destination). ``notices``
     are the destinations of the leave notices, complete before the first page is rendered;
-    ``errors`` what the error page lists; ``browsing`` the filters of the browsing pages.
+    ``errors`` what the error page lists; ``browsing`` the filters of the browsing pages;
+    ``feeds`` whether the Atom feeds are written.
     """
 
     def __init__(
@@ -96,6 +98,7 @@ class SiteViews:
         errors: Sequence[ContentError] = (),
         browsing: Browsing | None = None,
         facts: SiteFacts | None = None,
+        feeds: bool = False,
     ) -> None:
         self.site = site
         self._render = render
@@ -118,6 +121,7 @@ class SiteViews:
             build_date=site.build_date,
             facts=self.facts,
             unit_urls={link.value: link.url for link in self._filter_links(Facet.UNIT)},
+            feed_url=SITE_FEED if feeds else None,
         )
         """``rectify`` in every template."""
         self._makers: dict[PageKind, Callable[[PageKey], PageView]] = {

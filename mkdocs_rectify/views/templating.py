@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 
 from mkdocs_rectify.locale import Locale
 from mkdocs_rectify.model import Metric, Problem, Status
-from mkdocs_rectify.pages import SEARCH_URI
+from mkdocs_rectify.pages import SEARCH_URI, report_feed
 from mkdocs_rectify.tracking import ProblemFacts, SiteFacts
 from mkdocs_rectify.views.chart import Part, bar_parts
 from mkdocs_rectify.views.metrics import MetricColumns, Progress, columns, progress
@@ -63,6 +63,8 @@ class TemplateHelpers:
     """The search page's URL (from the site root), or None when search is off."""
     statement_url: str | None = None
     """The accessibility statement's URL (from the site root), or None when it is not generated."""
+    feed_url: str | None = None
+    """The site's Atom feed (from the site root), or None when no feeds are written."""
     search_src: str = SEARCH_URI
     """The search page's source path, by which the header knows it is on the search page."""
     care_shortcut: str = CARE_SHORTCUT
@@ -79,6 +81,10 @@ class TemplateHelpers:
     def statuses(self) -> list[Status]:
         """Every status, in the order pages list them."""
         return list(Status)
+
+    def report_feed_url(self, report_id: str) -> str | None:
+        """The Atom feed of a published report (from the site root), or None when no feeds are written."""
+        return report_feed(report_id) if self.feed_url is not None else None
 
     def t(self, key: str, /, **values: Any) -> str:
         return self.locale.t(key, **values)

@@ -99,7 +99,7 @@ def test_navigation_lists_reports_not_problems(demo_build: Build) -> None:
 
 def test_open_data_json(demo_build: Build) -> None:
     data = json.loads((demo_build.site / "data" / "rectify.json").read_text("utf-8"))
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     [report] = data["reports"]
     assert report["id"] == DEMO_ID and report["url"] == f"{DEMO_ID}/"
     assert report["title"] == "中共海口市政务管理局党组关于巡察整改情况的通报"
@@ -118,6 +118,8 @@ def test_open_data_json(demo_build: Build) -> None:
         "in_progress": 0,
         "not_done": 0,
         "rate": 100.0,
+        "overdue": 0,
+        "withdrawn": 0,
     }
     problems = report["problems"]
     assert [p["number"] for p in problems] == list(range(1, 18))
@@ -137,8 +139,13 @@ def test_open_data_json(demo_build: Build) -> None:
         "metrics",
         "history",
         "unclassified",
+        "former_numbers",
         "statement",
         "url",
+        "overdue",
+        "current_deadline",
+        "deadline_moved",
+        "last_updated",
     }
     assert set(problems[0]) == expected_fields
     for problem in problems:

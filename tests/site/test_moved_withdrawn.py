@@ -6,8 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL_CONFIG, REPORT_YML, Build, problem_file, run_mkdocs
-from tracking_support import build_example, text_of
+from axe_playwright_python.sync_playwright import Axe
+from support.axe import WCAG_AA
+from support.builds import MINIMAL_CONFIG, REPORT_YML, Build, problem_file, run_mkdocs
+from support.inpage import MODES, in_care_mode, opened
+from support.tracking_support import build_example, text_of
+from support.web import serve_dir
 
 
 @pytest.fixture(scope="module")
@@ -99,3 +103,17 @@ def test_history_entries_that_move_the_deadline_or_correct_the_text_are_shown(ex
     assert "整改时限由2024年6月30日延至2024年9月30日原因：改造资金需列入年度预算。" in text
     assert "整改时限由2024年9月30日延至2025年3月31日原因：系统改造需与省级平台同步上线。" in text
     assert "更正原文“2023年底前完成”应为“2024年底前完成”。" in text
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("url", ["/sjj-2024/7/", "/sjj-2024/8/", "/sjj-2022/"])
+def test_moved_and_withdrawn_pages_meet_wcag_aa(browser, example: Build, url: str, mode: str) -> None:
+    with serve_dir(example.site) as root, opened(browser, root + url, mode=mode) as page:
+        assert in_care_mode(page) == (mode == "care")
+        result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})
+        assert [v["id"] for v in result.response["violations"]] == []
+        link = page.locator(".rectify-gone__link a")
+        link.focus()
+        assert page.evaluate("document.activeElement.matches('.rectify-gone__link a')")
+        assert page.locator("h1").count() == 1

@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from conftest import REPORT_YML, problem_file, write_tree
-from content_support import BUILD_DATE, Outcome, errors_in, load, one_problem, with_problem
+from support.builds import REPORT_YML, problem_file, write_tree
+from support.content import BUILD_DATE, Outcome, errors_in, load, one_problem, with_problem
 
 from mkdocs_rectify.loader import load_content
 from mkdocs_rectify.model import Status

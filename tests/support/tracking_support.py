@@ -8,7 +8,7 @@ import re
 import shutil
 from pathlib import Path
 
-from conftest import FIXTURES, Build, run_mkdocs
+from support.builds import FIXTURES, Build, run_mkdocs
 
 EXAMPLE = FIXTURES / "sites" / "tracking-example"
 """Every status, overdue problems, moved deadlines, corrections, a renamed report, a renumbered
