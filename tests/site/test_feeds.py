@@ -9,12 +9,8 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
-from support.builds import MINIMAL_CONFIG, REPORT_YML, Build, problem_file, run_mkdocs
-from support.tracking_support import build_example
-
-from mkdocs_rectify.feeds import MAX_ENTRIES, feeds
-from mkdocs_rectify.locale import Locale
-from mkdocs_rectify.model import Problem, Report, ReportMeta, Site
+from support.builds import MINIMAL_CONFIG, REPORT_YML, Build, build_site, problem_file
+from support.tracking import build_example
 
 A = "{http://www.w3.org/2005/Atom}"
 SITE_URL = "https://rectify.example.org/"
@@ -107,7 +103,7 @@ def test_pages_link_to_the_feeds_in_their_head(example: Build) -> None:
 
 def test_without_site_url_the_build_says_so_and_writes_no_feed(make_site) -> None:
     files = {"content/r-2024/report.yml": REPORT_YML, "content/r-2024/01.md": problem_file(1, "甲")}
-    build = run_mkdocs(make_site(files), "--strict")
+    build = build_site(make_site(files), "--strict")
     assert build.returncode == 0, build.output
     assert (
         "INFO    -  rectify: feeds: no Atom feeds written: they need absolute links; set site_url"
@@ -119,36 +115,6 @@ def test_without_site_url_the_build_says_so_and_writes_no_feed(make_site) -> Non
         MINIMAL_CONFIG.replace("  - rectify\n", "  - rectify:\n      feeds: false\n")
         + f"site_url: {SITE_URL}\n"
     )
-    build = run_mkdocs(make_site(files, config=config), "--strict")
+    build = build_site(make_site(files, config=config), "--strict")
     assert build.returncode == 0, build.output
     assert not (build.site / "feeds").exists() and "feeds:" not in build.output
-
-
-def test_a_feed_holds_the_newest_entries_only() -> None:
-    history = [
-        {"date": dt.date(2020, 1, 1) + dt.timedelta(days=i), "correction": f"更正{i}"} for i in range(80)
-    ]
-    problem = Problem.model_validate(
-        {
-            "number": 1,
-            "title": "甲",
-            "status": "in_progress",
-            "report_id": "r-2019",
-            "statement": "问题。",
-            "source_path": "r-2019/01.md",
-            "history": history,
-        }
-    )
-    meta = ReportMeta(title="通报", issuer="党组", published=dt.date(2019, 12, 1))
-    site = Site(reports=[Report(id="r-2019", meta=meta, problems=[problem])], build_date=dt.date(2021, 1, 1))
-
-    def url_of(report_id: str, number: int | None) -> str:
-        return f"{report_id}/" if number is None else f"{report_id}/{number}/"
-
-    made = feeds(site, url_of, Locale("zh-CN"), site_url=SITE_URL, site_name="站", home_url="")
-    assert set(made) == {"feeds/atom.xml", "feeds/reports/r-2019.xml"}
-    entries = ET.fromstring(made["feeds/atom.xml"]).findall(f"{A}entry")
-    assert len(entries) == MAX_ENTRIES == 50
-    assert entries[0].findtext(f"{A}updated") == "2020-03-20T00:00:00+08:00"  # the 80th day
-    assert entries[-1].findtext(f"{A}summary") == "通报。更正：更正30"
-    assert made == feeds(site, url_of, Locale("zh-CN"), site_url=SITE_URL, site_name="站", home_url="")

@@ -3,15 +3,9 @@ report each leave a page that says where the content went, or that it was withdr
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from support.axe import WCAG_AA
-from support.builds import MINIMAL_CONFIG, REPORT_YML, Build, problem_file, run_mkdocs
-from support.inpage import MODES, in_care_mode, opened
-from support.tracking_support import build_example, text_of
-from support.web import serve_dir
+from support.builds import MINIMAL_CONFIG, REPORT_YML, Build, build_site, problem_file
+from support.tracking import build_example, text_of
 
 
 @pytest.fixture(scope="module")
@@ -86,13 +80,13 @@ def test_moved_and_withdrawn_pages_stay_out_of_the_sitemap_and_the_nav(example: 
     assert 'href="sljj-2024/"' not in home and 'href="sjj-2022/"' not in home
 
 
-def test_an_old_address_cannot_be_a_docs_page(make_site, tmp_path: Path) -> None:
+def test_an_old_address_cannot_be_a_docs_page(make_site) -> None:
     files = {
         "content/r-2024/report.yml": REPORT_YML + "former_ids: [guide-old]\n",
         "content/r-2024/01.md": problem_file(1, "甲"),
         "docs/guide-old/index.md": "# 指南\n",
     }
-    build = run_mkdocs(make_site(files, config=MINIMAL_CONFIG))
+    build = build_site(make_site(files, config=MINIMAL_CONFIG))
     assert build.returncode == 1
     assert "docs/guide-old/index.md exists, but the plugin generates that page" in build.output
 
@@ -103,17 +97,3 @@ def test_history_entries_that_move_the_deadline_or_correct_the_text_are_shown(ex
     assert "整改时限由2024年6月30日延至2024年9月30日原因：改造资金需列入年度预算。" in text
     assert "整改时限由2024年9月30日延至2025年3月31日原因：系统改造需与省级平台同步上线。" in text
     assert "更正原文“2023年底前完成”应为“2024年底前完成”。" in text
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("mode", MODES)
-@pytest.mark.parametrize("url", ["/sjj-2024/7/", "/sjj-2024/8/", "/sjj-2022/"])
-def test_moved_and_withdrawn_pages_meet_wcag_aa(browser, example: Build, url: str, mode: str) -> None:
-    with serve_dir(example.site) as root, opened(browser, root + url, mode=mode) as page:
-        assert in_care_mode(page) == (mode == "care")
-        result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})
-        assert [v["id"] for v in result.response["violations"]] == []
-        link = page.locator(".rectify-gone__link a")
-        link.focus()
-        assert page.evaluate("document.activeElement.matches('.rectify-gone__link a')")
-        assert page.locator("h1").count() == 1

@@ -12,7 +12,7 @@ from typing import Any
 import jsonschema
 import pytest
 from support.builds import Build
-from support.tracking_support import EXAMPLE_DATE, build_example
+from support.tracking import EXAMPLE_DATE, build_example
 
 from mkdocs_rectify.export import CSV_COLUMNS
 

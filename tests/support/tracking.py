@@ -8,7 +8,7 @@ import re
 import shutil
 from pathlib import Path
 
-from support.builds import FIXTURES, Build, run_mkdocs
+from support.builds import FIXTURES, Build, build_site
 
 EXAMPLE = FIXTURES / "sites" / "tracking-example"
 """Every status, overdue problems, moved deadlines, corrections, a renamed report, a renumbered
@@ -28,7 +28,7 @@ def build_example(project: Path, *args: str, config: str | None = None, epoch: s
     previous = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = epoch
     try:
-        return run_mkdocs(project, *args)
+        return build_site(project, *args)
     finally:
         if previous is None:
             del os.environ["SOURCE_DATE_EPOCH"]
