@@ -27,6 +27,7 @@ __all__ = [
     "CONFORMANCE",
     "AccessibilityConfig",
     "AccessibilityContactConfig",
+    "BrowseConfig",
     "GovernmentConfig",
     "LeaveSiteConfig",
     "MarkConfig",
@@ -146,6 +147,29 @@ class GovernmentConfig(base.Config):
     its record at beian.mps.gov.cn."""
     mark = c.SubConfig(MarkConfig)
     """The 党政机关 mark: ``{image: assets/dzjg.png, link: …}``."""
+class _AtLeastOne(c.Type[int]):
+    """A whole number of at least 1."""
+
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: object) -> int:
+        number = super().run_validation(value)
+        if isinstance(number, bool) or number < 1:
+            raise ValidationError(f"{number!r} is not a whole number of at least 1")
+        return number
+
+
+class BrowseConfig(base.Config):
+    """The pages for browsing without JavaScript: problems by status, overdue, responsible unit and
+    year (under ``browse/``), and the reports of each year (under ``years/``)."""
+
+    enabled = c.Type(bool, default=True)
+    """Generate the browsing pages, and link to them from the overview and the report pages."""
+    page_size = _AtLeastOne(100)
+    """How many problems a browsing page lists; more go on the following pages (第 2 页 …)."""
+    latest_reports = _AtLeastOne(10)
+    """How many of the newest reports the overview lists; the others are on the pages of their year."""
 
 
 class _Allowed(c.Type[str]):
@@ -252,6 +276,8 @@ class RectifyConfig(base.Config):
     """The accessibility statement: standard, known limitations, contact, answer time, dates."""
     leave_site = c.SubConfig(LeaveSiteConfig)
     """The notice before leaving the site: ``{enabled: true, allow: ["*.gov.cn"]}``."""
+    browse = c.SubConfig(BrowseConfig)
+    """Browsing without JavaScript: ``{enabled: true, page_size: 100, latest_reports: 10}``."""
     sanitize = _Sanitize()
     """Widen what the content's Markdown may hold as HTML:
     ``{tags: […], attributes: {element: […]}, url_schemes: […]}``."""

@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from mkdocs_rectify import components, export, feeds, manifest, mkdocs_site, pages
+from mkdocs_rectify.browse import Browsing, browsing
 from mkdocs_rectify.config import RectifyConfig
 from mkdocs_rectify.leave import LeavePolicy
 from mkdocs_rectify.locale import Locale
@@ -31,6 +32,7 @@ from mkdocs_rectify.model import Site
 from mkdocs_rectify.render import MarkdownRenderer
 from mkdocs_rectify.sanitize import Sanitizer
 from mkdocs_rectify.search import SearchInput, search_input
+from mkdocs_rectify.tracking import SiteFacts
 from mkdocs_rectify.views import SiteViews
 from mkdocs_rectify.views.leave import NoticeRegistry
 from mkdocs_rectify.views.statement import Statement
@@ -86,12 +88,16 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
         what = "writes that file (the SHA-256 of every published file)"
         mkdocs_site.claim(files, config, manifest.MANIFEST_PATH, what)
         self._plans: dict[str, pages.PagePlan] = {}
+        self._browsing: Browsing | None = None
+        self._facts: SiteFacts | None = None
         if self._site is None:  # the content has errors: a page listing them takes the home page's place
             plans = [pages.error_plan(self._locale)]
             if (home := files.get_file_from_path(plans[0].src_uri)) is not None:
                 files.remove(home)
         else:
-            plans = pages.plan_pages(self._site, self._locale, self.config)
+            self._facts = SiteFacts(self._site)
+            self._browsing = browsing(self._facts, self.config.browse)
+            plans = pages.plan_pages(self._site, self._locale, self.config, self._browsing)
         self._urls = pages.PageUrls({plan.key: self._add_page(plan, files, config).url for plan in plans})
         self._search: SearchInput | None = None
         if self._site is not None and self.config.open_data:
@@ -144,6 +150,8 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
             home_url=nav.homepage.url if nav.homepage else "",
             notices=self._leave.registry if self._leave else NoticeRegistry(),
             errors=self._errors.errors if self._errors else (),
+            browsing=self._browsing,
+            facts=self._facts,
             feeds=self._feeds,
         )
         if self._site is not None and self.config.accessibility.statement:

@@ -56,10 +56,10 @@ def test_pages_exist_at_stable_urls(demo_build: Build) -> None:
         assert f'<h1 class="rectify-problem__title" id="problem-title">问题{number}：' in page
     report = demo_build.html(f"{DEMO_ID}/")
     assert '<h1 class="rectify-report__title">中共海口市政务管理局党组关于巡察整改情况的通报</h1>' in report
-    assert "共 17 项问题，已完成 17 项，完成率 100%" in report
+    assert "共 17 个问题，已完成 17 个，完成率 100%" in report
     overview = demo_build.html("")
     assert f'href="{DEMO_ID}/"' in overview
-    assert "共 17 项问题，已完成 17 项" in overview
+    assert "共 17 个问题，已完成 17 个，完成率 100%" in overview
 
 
 def test_problem_page_sections_badge_and_pager(demo_build: Build) -> None:

@@ -92,7 +92,8 @@ def test_an_old_address_cannot_be_a_docs_page(make_site) -> None:
 
 
 def test_history_entries_that_move_the_deadline_or_correct_the_text_are_shown(example: Build) -> None:
-    text = text_of(example.html("sjj-2024/3/"))
-    assert "整改时限调整为2024年9月30日，原因：改造资金需列入年度预算。" in text
-    assert "整改时限调整为2025年3月31日，原因：系统改造需与省级平台同步上线。" in text
-    assert "更正：原文“2023年底前完成”应为“2024年底前完成”。" in text
+    # The history is the problem page's timeline: each move from what to what, and why.
+    text = text_of(example.html("sjj-2024/3/")).replace(" ", "")
+    assert "整改时限由2024年6月30日延至2024年9月30日原因：改造资金需列入年度预算。" in text
+    assert "整改时限由2024年9月30日延至2025年3月31日原因：系统改造需与省级平台同步上线。" in text
+    assert "更正原文“2023年底前完成”应为“2024年底前完成”。" in text

@@ -20,6 +20,8 @@ PAGES: dict[str, str] = {
     "not-found": "/404.html",
     "about": "/about/",
     "search": "/search/",
+    "browse": "/browse/status/completed/",
+    "year": "/years/2022/",
 }
 """Page type → path in the demo site."""
 
