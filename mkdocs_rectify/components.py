@@ -100,6 +100,7 @@ COMPONENTS = (
     # What the pages are made of, smallest first; the macros they share.
     Component("macros", templates=("macros.html",)),
     Component("badge", templates=("badge.html",), styles=("badge.css",)),
+    Component("draft", templates=("draft.html",), styles=("draft.css",)),
     Component("facts", styles=("facts.css",)),
     Component("table", styles=("table.css",)),
     Component("items", templates=("items.html",), styles=("items.css",)),

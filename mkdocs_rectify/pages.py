@@ -199,7 +199,7 @@ def plan_pages(site: Site, locale: Locale, options: RectifyConfig) -> list[PageP
                 PageKey(PageKind.REPORT, report.id),
                 report_uri(report.id),
                 "rectify/report.html",
-                report.meta.title,
+                report.meta.title or locale.t("draft.untitled"),
                 True,
             )
         )
@@ -220,9 +220,8 @@ def plan_pages(site: Site, locale: Locale, options: RectifyConfig) -> list[PageP
 
 
 def _problem_plan(report: Report, problem: Problem, locale: Locale) -> PagePlan:
-    title = locale.t(
-        "problem.page_title", number=problem.number, title=problem.title, report=report.meta.title
-    )
+    report_title = report.meta.title or locale.t("draft.untitled")
+    title = locale.t("problem.page_title", number=problem.number, title=problem.title, report=report_title)
     return PagePlan(
         PageKey(PageKind.PROBLEM, report.id, problem.number),
         problem_uri(report.id, problem.number),
