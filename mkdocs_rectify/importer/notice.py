@@ -117,10 +117,7 @@ def import_notice(
         text = article.text
         page_title = article.title
         dropped.extend(Dropped(0, snippet, "outside or around the article") for snippet in article.dropped)
-        for line in clean_lines(article.page_text):
-            parsed_line = parse_metadata_line(normalize_punctuation(line)) if line else None
-            for item in parsed_line.fields if parsed_line else []:
-                page_fields.setdefault(item.kind, item.value)
+        page_fields = _page_fields(clean_lines(article.page_text))
 
     invisible = invisible_characters(text)
     if invisible:
@@ -197,6 +194,20 @@ def _unrecognised(paras: list[Para]) -> ParsedLayout:
     if declared.get("total") is not None and not any(_problem_like(para.text) for para in body):
         start, body = end, []
     return ParsedLayout(UNRECOGNISED, [], start, end, [para.text for para in body])
+
+
+def _page_fields(lines: list[str]) -> dict[str, str]:
+    """The disclosure block of an HTML page around the article (a value may be on the line after its key)."""
+    found: dict[str, str] = {}
+    pending: HeaderField | None = None
+    for line in (normalize_punctuation(line) for line in lines if line):
+        parsed = parse_metadata_line(line)
+        if pending is not None and parsed is None and len(line) <= 100:
+            found.setdefault(pending.kind, line)
+        for item in parsed.fields if parsed else []:
+            found.setdefault(item.kind, item.value)
+        pending = parsed.pending if parsed else None
+    return found
 
 
 def _check_report_id(report_id: str) -> None:

@@ -46,6 +46,7 @@ class Expected:
     declared: dict[str, float] = field(default_factory=dict)
     index_number: str | None = None
     source: str | None = None
+    disclosure: str | None = None
     intro: list[str] = field(default_factory=list)
     """Pieces the intro must hold."""
     chrome: list[str] = field(default_factory=list)
@@ -61,7 +62,7 @@ CASES = [
         "中共云和县住房和城乡建设局党组关于巡察整改情况的通报", "云和县住房和城乡建设局",
         D(2023, 8, 16), False,
         [DONE, DONE, BUSY], body="县委第一巡察组", period=(D(2023, 3, 6), D(2023, 4, 28)),
-        feedback=D(2023, 5, 30), index_number="1133112500256789XY/2023-00412",
+        feedback=D(2023, 5, 30), index_number="1133112500256789XY/2023-00412", disclosure="主动公开",
         intro=["现将巡察整改情况予以公布"],
         chrome=["当前位置：首页 > 政府信息公开 > 公告公示 > 文章详情", "•"],
         titles=["住房保障政策落实不够精准", "建筑工地扬尘治理不到位", "项目资金拨付审核不严"],
@@ -127,6 +128,14 @@ CASES = [
         feedback=D(2025, 8, 21), source="开化县教育局", intro=["现将有关整改情况公告如下"],
         warnings=["0 problems recognised: the text is kept in unclassified"],
     ),
+    Expected(
+        "real-disclosure-table.html", HEADINGS,
+        "中共缙云县卫生健康局党组关于县委巡察反馈意见整改情况的报告", "缙云县卫生健康局",
+        D(2026, 2, 10), False, [DONE, BUSY], body="县委第四巡察组", period=(D(2025, 8, 18), D(2025, 10, 17)),
+        feedback=D(2025, 11, 28), index_number="001008003014/2026-01234", disclosure="主动公开",
+        intro=["现将整改情况报告如下"], chrome=["缙云县人民政府门户网站欢迎您！", "官方微信 微信扫码关注"],
+        warnings=["'11月28日' gives no year; read as 2025-11-28"],
+    ),
 ]  # fmt: skip
 
 
@@ -150,6 +159,7 @@ def test_real_capture(case: Expected, tmp_path: Path) -> None:
     assert (meta.declared.model_dump(exclude_none=True) if meta.declared else {}) == case.declared
     assert meta.index_number == case.index_number
     assert meta.source == case.source
+    assert meta.disclosure == case.disclosure
     for piece in case.intro:
         assert piece in meta.intro
     dropped = [item.text for item in result.dropped]
@@ -202,6 +212,15 @@ def test_a_summary_of_a_round_is_a_report_without_problems(tmp_path: Path) -> No
     write_report(result, tmp_path, force=False)
     loaded = load_content(tmp_path)
     assert loaded.site.reports[0].missing == []
+
+
+def test_the_publication_date_is_the_pages_own_never_the_inspections() -> None:
+    text = (FIXTURES / "real-lost-dates.txt").read_text("utf-8").replace("发布时间：2024-11-05 09:30 ", "")
+    result = import_notice(text.encode(), source_name="notice.txt")
+    assert result.meta.published is None and result.meta.draft
+    assert result.meta.inspection.start == D(2024, 6, 12)
+    signed = import_notice((text + "\n2024年11月5日").encode(), source_name="notice.txt")
+    assert signed.meta.published == D(2024, 11, 5)  # a dated signature is the notice's own date
 
 
 def test_nothing_found_is_invented_and_given_values_win(tmp_path: Path) -> None:
@@ -303,7 +322,7 @@ def test_random_mixes_of_real_layouts_never_raise_and_lose_nothing(lines: list[s
 def test_every_sentence_of_every_capture_is_on_the_built_site(make_site) -> None:
     project = make_site()
     articles = []
-    for path in sorted(FIXTURES.glob("real-*.txt")):
+    for path in sorted(FIXTURES.glob("real-*")):
         result = import_notice(path.read_bytes(), source_name=path.name)
         write_report(result, project / "content", force=False)
         articles.extend(result.article_text.splitlines())
