@@ -406,19 +406,24 @@ def _report_id(name: str | None, published: dt.date | None, source_name: str) ->
     return f"{fallback}-{published.year}" if published else fallback
 
 
-_SENTENCE_END = "。！？!?；;…”’」』）)】》"
+_CLOSING_KEY = re.compile(r"联系电话|联系人|电子邮箱|电子信箱|邮政编码|邮编|地址|电话|传真|邮箱")
+_SENTENCE_END = re.compile(r"[。！？!?；;…]$|[。！？!?][”’」』）)]$")
 
 
 def _cut_off(paras: list[Para], layout: ParsedLayout) -> str | None:
-    """The last words of a notice that stops mid-sentence inside its problems (a partial capture)."""
-    if not layout.problems or layout.end < len(paras):
+    """The last words of a notice that stops mid-sentence after its problems began (a partial capture):
+    neither a closing (contact, signature, date) nor the end of a sentence, a status or a label."""
+    if not layout.problems:
         return None
     last = paras[-1].text
     if (
         len(last) < 8
-        or last.endswith(tuple(_SENTENCE_END))
+        or _SENTENCE_END.search(last)
         or is_bare_status(last)
         or (match_label(last) is not None and len(last) < 16)
+        or (layout.end < len(paras) and (CONTACT_START.match(last) or _CLOSING_KEY.search(last)))
+        or is_signature(last)
+        or _DATE_ONLY.match(last)
     ):
         return None
     return last[-20:]

@@ -192,6 +192,18 @@ def test_a_partial_capture_keeps_the_partial_problem() -> None:
     assert last.results == ["截至2023年3月底，全县已恢复永久基本农田"]
 
 
+@pytest.mark.parametrize(
+    "cut", ["整改情况：修订《局属项目资金拨付审核办法》", "三、关于“项目资金拨付审核不严”的问题"]
+)
+def test_a_capture_cut_off_after_a_heading_or_inside_a_section_is_a_draft(cut: str, tmp_path: Path) -> None:
+    text = (FIXTURES / "real-disclosure-next-line.txt").read_text("utf-8")
+    result = import_notice(text[: text.index(cut) + len(cut)].encode(), source_name="notice.txt")
+    assert result.meta.draft and any("the capture seems cut off" in warning for warning in result.warnings)
+    assert (
+        missing_fragments(result.article_text.splitlines(), write_report(result, tmp_path, force=False)) == []
+    )
+
+
 def test_a_lost_date_inside_a_problem_is_repaired() -> None:
     first = _import("real-lost-dates.txt").problems[0].front_matter
     assert first.measures == ["对全区农村集体聚餐开展备案检查，已于2024年8月30日前完成全部乡镇的培训。"]
