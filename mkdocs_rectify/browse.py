@@ -135,7 +135,8 @@ def problem_order(
     def key(problem: Problem) -> tuple[int, int, str, int]:
         rank = 0 if is_overdue(problem) else 2 if problem.status is Status.COMPLETED else 1
         report = report_of(problem)
-        return (rank, -report.meta.published.toordinal(), report.id, problem.number)
+        published = report.meta.published.toordinal() if report.meta.published else 0
+        return (rank, -published, report.id, problem.number)
 
     return key
 

@@ -102,6 +102,7 @@ COMPONENTS = (
     Component("badge", templates=("badge.html",), styles=("badge.css",)),
     Component("overdue", templates=("overdue.html",), styles=("overdue.css",)),
     Component("as-of", templates=("as-of.html",), styles=("as-of.css",)),
+    Component("draft", templates=("draft.html",), styles=("draft.css",)),
     Component("facts", styles=("facts.css",)),
     Component("table", styles=("table.css",)),
     Component("items", templates=("items.html",), styles=("items.css",)),

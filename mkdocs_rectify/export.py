@@ -237,7 +237,7 @@ def _withdrawn_report(report: Report, url_of: UrlOf) -> dict[str, Any]:
         "url": url_of(report.id, None),
         "title": meta.title,
         "issuer": meta.issuer,
-        "published": meta.published.isoformat(),
+        "published": meta.published.isoformat() if meta.published else None,
         "former_ids": meta.former_ids,
         "withdrawn": meta.withdrawn.model_dump(mode="json") if meta.withdrawn else None,
     }

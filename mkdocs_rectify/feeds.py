@@ -57,7 +57,7 @@ def report_entries(report: Report, url_of: UrlOf, locale: Locale) -> list[Entry]
     """The entries of one report: its publication, every history entry of its problems, and the
     withdrawal of a problem; in no particular order."""
     meta = report.meta
-    entries = [
+    entries = [] if meta.published is None else [  # a draft without its date is not announced
         Entry(
             meta.published,
             report.id,

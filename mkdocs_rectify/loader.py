@@ -175,7 +175,7 @@ class _Loader:
         reports = [report for folder in folders if (report := self._load_report(folder))]
         if not folders:
             self.error(self.root, f"no reports: add a folder <report-id>/ holding {REPORT_FILE}")
-        reports.sort(key=lambda r: (-r.meta.published.toordinal(), r.id))
+        reports.sort(key=newest_first)
         self._check_former_ids(reports)
         return Site(
             reports=[r for r in reports if r.meta.withdrawn is None],
@@ -250,8 +250,12 @@ class _Loader:
         problems = [
             p for f in problem_files if f.suffix == ".md" and (p := self._load_problem(f, folder.name, meta))
         ]
-        if not problem_files:
-            self.error(folder, "the report has no problem files (*.md)")
+        if not problem_files and not (meta is not None and (meta.draft or meta.states_counts)):
+            self.error(
+                folder,
+                "the report has no problem files (*.md); a report that only states counts gives them "
+                "under declared.total, and an unfinished import is marked draft: true",
+            )
         self._check_numbers(problems, folder)
         if meta is None or not ok:
             return None
@@ -307,7 +311,16 @@ class _Loader:
         return True
 
     def _warn(self, report: Report, report_file: Path) -> None:
-        if report.meta.declared is not None:
+        if report.meta.draft:
+            missing = report.missing
+            what = (
+                f"missing {', '.join(missing)} (shown as 待补充); fill them in, then remove draft: true"
+                if missing
+                else "marked draft: true; remove it once the report is checked"
+            )
+            self.warnings.append(f"{display_path(report_file)}: draft: {what}")
+        listed = report.problems or report.withdrawn_problems  # a round-level summary lists none
+        if report.meta.declared is not None and report.meta.published is not None and listed:
             published = report.meta.published
             every = [*report.problems, *report.withdrawn_problems]  # as the notice published them
             as_published = Summary.of_statuses([status_on(p, published) for p in every])
@@ -525,6 +538,12 @@ class _Loader:
                     "numbers must be unique within a report",
                     field="number",
                 )
+
+
+def newest_first(report: Report) -> tuple[int, str]:
+    """Sort key of reports: the newest first, then by id; a draft without a date last."""
+    published = report.meta.published
+    return (-published.toordinal() if published else 1, report.id)
 
 
 _LEFT_OUT = "left out: names starting with '.' or '_' are not published (a way to keep drafts out)"

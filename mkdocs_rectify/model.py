@@ -24,8 +24,10 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 __all__ = [
+    "DRAFT_REQUIRED",
     "MAX_SAFE_INTEGER",
     "PHONE_PATTERN",
     "REPORT_ID_PATTERN",
@@ -361,17 +363,25 @@ class Declared(_Strict):
     """Stated completion rate in percent."""
 
 
+DRAFT_REQUIRED = ("title", "issuer", "published")
+"""Fields of ``report.yml`` that only a draft may leave out."""
+
+
 class ReportMeta(_Strict):
     """The contents of ``report.yml``."""
 
-    title: Text
-    """文件名称."""
-    issuer: Text
-    """发布机构."""
+    draft: Annotated[bool, Field(strict=True)] = False
+    """A draft (草稿): an import not yet finished by hand. It may lack the title, issuer, publication
+    date and problems; it loads with a warning naming what is missing, its pages say 草稿/待补充, and a
+    strict build or ``validate --strict`` refuses it."""
+    title: Annotated[Text | None, Field(validate_default=True)] = None
+    """文件名称; required unless a draft."""
+    issuer: Annotated[Text | None, Field(validate_default=True)] = None
+    """发布机构; required unless a draft."""
     source: str | None = None
     """来源."""
-    published: Date
-    """Publication date (成文日期 / 发布日期)."""
+    published: Annotated[Date | None, Field(validate_default=True)] = None
+    """Publication date (成文日期 / 发布日期); required unless a draft."""
     index_number: str | None = None
     """信息索引号."""
     disclosure: str | None = None
@@ -404,6 +414,23 @@ class ReportMeta(_Strict):
     @classmethod
     def _index_as_text(cls, value: Any) -> Any:
         return str(value) if isinstance(value, int) else value
+
+    @field_validator(*DRAFT_REQUIRED)
+    @classmethod
+    def _required_unless_draft(cls, value: Any, info: ValidationInfo) -> Any:
+        if value is None and info.data.get("draft") is not True:
+            raise PydanticCustomError("missing", "Field required")
+        return value
+
+    @property
+    def states_counts(self) -> bool:
+        """Whether the report states how many problems were found (``declared.total``)."""
+        return self.declared is not None and self.declared.total is not None
+
+    @property
+    def missing(self) -> list[str]:
+        """The fields a finished report needs that this one (a draft) lacks."""
+        return [name for name in DRAFT_REQUIRED if getattr(self, name) is None]
 
 
 class Summary(BaseModel):
@@ -472,8 +499,17 @@ class Report(BaseModel):
         return Summary.of(self.problems)
 
     @property
-    def year(self) -> int:
-        return self.meta.published.year
+    def year(self) -> int | None:
+        return self.meta.published.year if self.meta.published else None
+
+    @property
+    def missing(self) -> list[str]:
+        """What a finished report needs that this draft lacks: field names, and ``problems`` when it
+        has none and states no counts (a round-level summary states counts and lists no problems)."""
+        missing = list(self.meta.missing)
+        if not self.problems and not self.meta.states_counts:
+            missing.append("problems")
+        return missing
 
 
 class Site(BaseModel):

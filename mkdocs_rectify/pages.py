@@ -277,7 +277,7 @@ def plan_pages(
                 PageKey(PageKind.REPORT, report.id),
                 report_uri(report.id),
                 "rectify/report.html",
-                report.meta.title,
+                report.meta.title or locale.t("draft.untitled"),
                 True,
             )
         )
@@ -317,9 +317,8 @@ def plan_pages(
 
 
 def _problem_plan(report: Report, problem: Problem, locale: Locale) -> PagePlan:
-    title = locale.t(
-        "problem.page_title", number=problem.number, title=problem.title, report=report.meta.title
-    )
+    report_title = report.meta.title or locale.t("draft.untitled")
+    title = locale.t("problem.page_title", number=problem.number, title=problem.title, report=report_title)
     return PagePlan(
         PageKey(PageKind.PROBLEM, report.id, problem.number),
         problem_uri(report.id, problem.number),

@@ -142,15 +142,17 @@ def is_overdue(problem: Problem, today: dt.date) -> bool:
     return deadline is not None and deadline < today
 
 
-def last_updated(problem: Problem, published: dt.date) -> dt.date:
-    """The date of the latest history entry, else ``published`` (the report's publication date)."""
+def last_updated(problem: Problem, published: dt.date | None) -> dt.date | None:
+    """The date of the latest history entry, else ``published`` (the report's publication date;
+    None in a draft that has none yet)."""
     return max((entry.date for entry in problem.history), default=published)
 
 
-def report_last_updated(report: Report) -> dt.date:
+def report_last_updated(report: Report) -> dt.date | None:
     """The latest of the report's problems' last updated dates (its publication date at least)."""
     published = report.meta.published
-    return max((last_updated(p, published) for p in report.problems), default=published)
+    dates = [day for p in report.problems if (day := last_updated(p, published)) is not None]
+    return max(dates, default=published)
 
 
 def status_on(problem: Problem, day: dt.date) -> Status:

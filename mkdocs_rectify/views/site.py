@@ -179,7 +179,7 @@ class SiteViews:
 
     @staticmethod
     def _newest_first(reports: Iterable[Report]) -> list[Report]:
-        return sorted(reports, key=lambda r: (r.meta.published, r.id), reverse=True)
+        return sorted(reports, key=lambda r: (r.meta.published or dt.date.min, r.id), reverse=True)
 
     def _entry(self, report: Report) -> ReportEntry:
         return ReportEntry(report, self._urls.of(report.id), self.facts.report(report))
