@@ -158,7 +158,8 @@ def filters(site: Site, is_overdue: Callable[[Problem], bool]) -> list[tuple[Fil
                 by_status[OVERDUE].append(problem)
             for unit in dict.fromkeys(problem.units):
                 by_unit.setdefault(unit, []).append(problem)
-            by_year.setdefault(report.year, []).append(problem)
+            if report.year is not None:  # a draft without its date has no year yet
+                by_year.setdefault(report.year, []).append(problem)
     out = [
         (Filter(Facet.STATUS, value, value), sorted(found, key=order)) for value, found in by_status.items()
     ]

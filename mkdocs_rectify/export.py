@@ -202,7 +202,7 @@ def _problem_data(problem: Problem, url: str, facts: SiteFacts) -> dict[str, Any
     data["overdue"] = derived.overdue
     data["current_deadline"] = derived.deadline.isoformat() if derived.deadline else None
     data["deadline_moved"] = derived.deadline_moved
-    data["last_updated"] = derived.last_updated.isoformat()
+    data["last_updated"] = derived.last_updated.isoformat() if derived.last_updated else None
     return data
 
 
@@ -222,7 +222,7 @@ def _report_data(report: Report, url_of: UrlOf, facts: SiteFacts) -> dict[str, A
         "url": url_of(report.id, None),
         **report.meta.model_dump(mode="json", exclude={"withdrawn"}),
         "summary": _summary(facts.report(report)),
-        "last_updated": facts.last_updated(report).isoformat(),
+        "last_updated": _iso(facts.last_updated(report)),
         "problems": [_problem_data(p, url_of(report.id, p.number), facts) for p in report.problems],
         "withdrawn_problems": [
             _withdrawn_problem(p, url_of(report.id, p.number)) for p in report.withdrawn_problems
@@ -311,7 +311,7 @@ def csv_bytes(report: Report, url_of: UrlOf, locale: Locale, facts: SiteFacts | 
             url,
             "true" if derived.overdue else "false",
             derived.deadline.isoformat() if derived.deadline else "",
-            derived.last_updated.isoformat(),
+            derived.last_updated.isoformat() if derived.last_updated else "",
             "",
             "",
         ]
@@ -354,3 +354,7 @@ def open_data(site: Site, url_of: UrlOf, locale: Locale) -> dict[str, bytes]:
     for report in site.reports:
         files[data_csv(report.id)] = csv_bytes(report, url_of, locale, facts)
     return files
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None

@@ -350,7 +350,7 @@ def _browse_plans(site: Site, browsing: Browsing, locale: Locale) -> list[PagePl
             paged = title if page == 1 else locale.t("browse.page_title", title=title, page=page, pages=count)
             key = PageKey(PageKind.FILTER, name=filter.path, number=page)
             plans.append(PagePlan(key, filter_uri(filter.path, page), "rectify/filter.html", paged, False))
-    for year in sorted({report.year for report in site.reports}, reverse=True):
+    for year in sorted({r.year for r in site.reports if r.year is not None}, reverse=True):
         title = locale.t("years.title", year=year)
         plans.append(
             PagePlan(PageKey(PageKind.YEAR, number=year), year_uri(year), "rectify/year.html", title, False)

@@ -314,8 +314,9 @@ class SiteFacts:
         gone = sum(len(r.problems) + len(r.withdrawn_problems) for r in self.site.withdrawn_reports)
         return total + Counts(total=0, by_status=Counts.zero().by_status, withdrawn=gone)
 
-    def last_updated(self, report: Report) -> dt.date:
-        """The latest date anything of the report changed (its publication date at least)."""
+    def last_updated(self, report: Report) -> dt.date | None:
+        """The latest date anything of the report changed (its publication date at least; None for
+        a draft without its date and without history)."""
         return report_last_updated(report)
 
     def with_status(self, status: Status | str) -> list[ProblemFacts]:
@@ -339,10 +340,17 @@ class SiteFacts:
     def years(self) -> dict[int, list[Report]]:
         """Each year reports were published in, newest first, with its reports (newest first)."""
         out: dict[int, list[Report]] = {}
-        for report in sorted(self.site.reports, key=lambda r: (r.meta.published, r.id), reverse=True):
-            out.setdefault(report.year, []).append(report)
+        newest = sorted(self.site.reports, key=_publication, reverse=True)
+        for report in newest:
+            if report.year is not None:  # a draft without its date has no year yet
+                out.setdefault(report.year, []).append(report)
         return out
 
     def counts_of(self, facts: Iterable[ProblemFacts]) -> Counts:
         """The counts of any set of the site's problems (a unit's, a year's)."""
         return count((f.problem for f in facts), self.today)
+
+
+def _publication(report: Report) -> tuple[dt.date, str]:
+    """Newest first by this key, reversed; a draft without its date last."""
+    return (report.meta.published or dt.date.min, report.id)

@@ -200,7 +200,8 @@ class SiteViews:
     def _year_links(self) -> list[YearLink]:
         years: dict[int, int] = {}
         for report in self.site.reports:
-            years[report.year] = years.get(report.year, 0) + 1
+            if report.year is not None:  # a draft without its date has no year yet
+                years[report.year] = years.get(report.year, 0) + 1
         return [
             YearLink(
                 year,
