@@ -7,6 +7,7 @@ Part of the MkDocs adapter (with ``plugin.py``, ``config.py`` and ``mkdocs_leave
 
 from __future__ import annotations
 
+import copy
 import logging
 from collections.abc import Container
 from pathlib import Path
@@ -27,6 +28,7 @@ from mkdocs_rectify.search import index_site
 from mkdocs_rectify.search.indexer import PagefindError
 
 __all__ = [
+    "BoundedNav",
     "claim",
     "disable_search",
     "escape_title",
@@ -108,6 +110,52 @@ def flatten_nav(nav: Navigation, generated: Container[str], *, nav_given: bool) 
             if isinstance(child, Page) and (child.file.src_uri in generated or lone_index):
                 child.parent = item.parent
                 nav.items[index] = child
+
+
+class BoundedNav:
+    """The nav each page prints, so that no page but the overview lists every report.
+
+    Material prints the whole nav on every page; with a nav entry per report, each page would
+    grow with the site (and take longer to render). A report's page and its problems' pages get
+    the nav without the other reports' entries; the pages of no report, without any report's
+    entry. The overview, which lists every report, keeps the whole nav, and so does every page of
+    a site without an overview (there is no other list of the reports). Sections left empty are
+    dropped. The entries are MkDocs' own (active, titles, parents as MkDocs set them); only the
+    lists that hold them are new."""
+
+    def __init__(self, nav: Navigation, reports: Container[str], *, bounded: bool) -> None:
+        self._nav = nav
+        self._reports = reports
+        self._bounded = bounded
+        self._navs: dict[str | None, Navigation] = {}
+
+    def full(self) -> Navigation:
+        return self._nav
+
+    def of(self, report: str | None) -> Navigation:
+        """The nav of a page of the report whose page's source is ``report``, or of no report (None)."""
+        if not self._bounded:
+            return self._nav
+        if report not in self._navs:
+            nav = Navigation(self._items(self._nav.items, report), self._nav.pages)
+            nav.homepage = self._nav.homepage
+            self._navs[report] = nav
+        return self._navs[report]
+
+    def _items(self, items: list, report: str | None) -> list:
+        kept = []
+        for item in items:
+            if isinstance(item, Page) and item.file.src_uri in self._reports and item.file.src_uri != report:
+                continue
+            if isinstance(item, Section):
+                children = self._items(item.children, report)
+                if not children:
+                    continue
+                if len(children) != len(item.children):
+                    item = copy.copy(item)
+                    item.children = children
+            kept.append(item)
+        return kept
 
 
 def claim(files: Files, config: MkDocsConfig, uri: str, what: str, option: str | None = None) -> None:

@@ -43,6 +43,7 @@ __all__ = [
     "notice_plan",
     "notice_src_uri",
     "plan_pages",
+    "report_uri",
 ]
 
 OVERVIEW_URI = "index.md"

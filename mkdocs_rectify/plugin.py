@@ -109,6 +109,9 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         mkdocs_site.flatten_nav(nav, self._plans, nav_given=config.nav is not None)
+        reports = {uri for uri, plan in self._plans.items() if plan.key.kind is pages.PageKind.REPORT}
+        overview = any(plan.key.kind is pages.PageKind.OVERVIEW for plan in self._plans.values())
+        self._navs = mkdocs_site.BoundedNav(nav, reports, bounded=overview)
         if self._leave is not None:
             self._leave.collect(nav_links(nav.items), None)
         self._views = SiteViews(
@@ -165,13 +168,22 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
                 f for f in context["pages"] if (p := self._plans.get(f.src_uri)) is None or p.in_sitemap
             ]
             context["pages"] = listed
+        if "nav" in context:  # 404.html and the site's own templates: the nav of no report
+            context["nav"] = self._navs.of(None)
         return context
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        if (plan := self._plan(page)) is not None:
+        plan = self._plan(page)
+        if plan is not None:
             context["rectify_page"] = self._views.view(plan.key)
+        if plan is not None and plan.key.kind is pages.PageKind.OVERVIEW:
+            context["nav"] = self._navs.full()  # the one page whose nav lists every report
+        elif plan is not None and plan.key.report_id is not None:
+            context["nav"] = self._navs.of(pages.report_uri(plan.key.report_id))
+        else:
+            context["nav"] = self._navs.of(None)
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
