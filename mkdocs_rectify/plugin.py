@@ -24,6 +24,7 @@ from mkdocs.utils.templates import TemplateContext
 from mkdocs_rectify import components, export, manifest, mkdocs_site, pages
 from mkdocs_rectify.config import RectifyConfig
 from mkdocs_rectify.leave import LeavePolicy
+from mkdocs_rectify.loader import LoadCache
 from mkdocs_rectify.locale import Locale
 from mkdocs_rectify.mkdocs_leave import LeaveNotices, edit_links, nav_links, theme_links
 from mkdocs_rectify.model import Site
@@ -45,9 +46,11 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
 
     supports_multiple_instances = False
     _command = "build"
+    _load_cache: LoadCache | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command = command  # Defining on_startup also keeps this instance across serve's rebuilds.
+        self._load_cache = LoadCache() if command == "serve" else None  # and this cache with it
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._content_dir = (Path(config.config_file_path or ".").parent / self.config.content_dir).resolve()
@@ -64,7 +67,8 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
         self._leave = LeaveNotices(policy, self._locale) if self.config.leave_site.enabled else None
         for name in mkdocs_site.disable_search(config) if self.config.search else ():
             log.info(f"the '{name}' plugin is switched off: the site is searched with Pagefind")
-        self._site, self._errors = mkdocs_site.load(self._content_dir, serve=self._command == "serve")
+        serve = self._command == "serve"
+        self._site, self._errors = mkdocs_site.load(self._content_dir, serve=serve, cache=self._load_cache)
         return config
 
     def on_serve(
