@@ -25,7 +25,8 @@ and its growth; each build's peak memory (the build's Python process and, separa
 of its child processes: Pagefind, sampled); with ``--serve``, the seconds from saving one problem file
 under ``mkdocs serve`` to the server giving the edited page, and to the log saying that search has
 caught up; with ``--profile N``, the top N lines of a cProfile of the rectify build at the first
-size (by own time and by cumulative time), times inflated by the profiler.
+size (by own time and by cumulative time; CPU seconds of the build's process, Pagefind's not
+included), times inflated by the profiler.
 
 It is a benchmark, not a test: it prints numbers and checks nothing. The machine's load
 (``os.getloadavg``) is printed with the figures: on a shared machine, read the ratios.
@@ -230,7 +231,7 @@ def profile(project: Path, top: int) -> str:
 
     cwd = os.getcwd()
     os.chdir(project)
-    profiler = cProfile.Profile()
+    profiler = cProfile.Profile(time.process_time)  # CPU seconds: the machine may be shared
     try:
         config = load_config(str(project / "mkdocs.yml"))
         profiler.enable()
@@ -374,7 +375,7 @@ def run_corpus(root: Path, corpus: str, sizes: list[int], args: argparse.Namespa
     for n, size in pages.items():
         print(f"  {n:>6} problems  {size / 1000:7.1f} kB   {size / pages[17]:.2f} x the page at 17")
     if args.profile:
-        print(f"\nprofile of the rectify build, {corpus}, {sizes[0]} problems (cProfile; {load()}):")
+        print(f"\nprofile of the rectify build, {corpus}, {sizes[0]} problems (cProfile, CPU s; {load()}):")
         project = root / f"{corpus}-rectify-{sizes[0]}"
         shutil.rmtree(project / "site", ignore_errors=True)
         print(profile(project, args.profile))
