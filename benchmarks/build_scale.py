@@ -19,7 +19,8 @@ Corpora (``--corpus``): ``demo``, the demo notice's 17 problems copied into one 
 (1,700 problems → 100 reports), and ``topical``, the synthetic corpus of ``synthetic.py`` in
 reports of 17 problems. The report count is what the navigation of a site grows with.
 
-Printed: each build's seconds and the ratios rectify / floor and rectify / per-page nav;
+Printed: each build's seconds, wall-clock and CPU (the build's process and its children: on a shared
+machine the CPU seconds vary less), and the ratios rectify / floor and rectify / per-page nav;
 t(largest) / t(smallest) for each way; the largest problem page at 17 problems and at each size,
 and its growth; each build's peak memory (the build's Python process and, separately, the largest
 of its child processes: Pagefind, sampled); with ``--serve``, the seconds from saving one problem file
@@ -196,7 +197,13 @@ def child_build(project: Path, pagefind: bool) -> None:
         index_site(project / "site", language="zh")
     done.set()
     sampler.join()
-    print(json.dumps({"self_kib": _peak_kib("self"), "children_kib": children}))
+    import resource
+
+    cpu = sum(
+        usage.ru_utime + usage.ru_stime
+        for usage in (resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN))
+    )
+    print(json.dumps({"self_kib": _peak_kib("self"), "children_kib": children, "cpu": cpu}))
 
 
 def build(project: Path, *, pagefind: bool = False) -> dict[str, float]:
@@ -212,7 +219,7 @@ def build(project: Path, *, pagefind: bool = False) -> dict[str, float]:
         raise SystemExit(f"building {project} failed:\n{result.stderr[-3000:]}")
     memory = json.loads(result.stdout.strip().splitlines()[-1])
     mib = {"self_mib": memory["self_kib"] / 1024, "children_mib": memory["children_kib"] / 1024}
-    return {"seconds": seconds, **mib}
+    return {"seconds": seconds, "cpu": memory["cpu"], **mib}
 
 
 def largest_problem_page(site: Path) -> int:
@@ -332,13 +339,22 @@ def sizes_of(text: str) -> list[int]:
     return sorted({int(part.replace(",", "").replace("_", "")) for part in text.split(",") if part.strip()})
 
 
+def progress(way: str, n: int, cost: dict[str, float]) -> None:
+    memory = f"{cost['self_mib']:.0f} + {cost['children_mib']:.0f} MiB"
+    print(f"  [{load()}] {way} {n}: {cost['seconds']:.1f} s, CPU {cost['cpu']:.1f} s, {memory}", flush=True)
+
+
 def rows(results: dict[int, dict[str, dict[str, float]]]) -> Iterator[str]:
     for n, ways in results.items():
-        ours = ways["rectify"]["seconds"]
+        ours = ways["rectify"]
         for way, cost in ways.items():
-            ratio = "" if way == "rectify" else f"   rectify / this {ours / cost['seconds']:.2f}"
-            memory = f"peak {cost['self_mib']:6.0f} MiB build, {cost['children_mib']:6.0f} MiB children"
-            yield f"  {n:>6} problems  {way:<13} {cost['seconds']:8.1f} s   {memory}{ratio}"
+            ratio = ""
+            if way != "rectify":
+                wall, cpu = ours["seconds"] / cost["seconds"], ours["cpu"] / cost["cpu"]
+                ratio = f"   rectify / this {wall:.2f} (CPU {cpu:.2f})"
+            memory = f"peak {cost['self_mib']:5.0f} MiB build, {cost['children_mib']:5.0f} MiB children"
+            times = f"{cost['seconds']:8.1f} s (CPU {cost['cpu']:7.1f} s)"
+            yield f"  {n:>6} problems  {way:<13} {times}   {memory}{ratio}"
 
 
 def run_corpus(root: Path, corpus: str, sizes: list[int], args: argparse.Namespace) -> None:
@@ -352,15 +368,16 @@ def run_corpus(root: Path, corpus: str, sizes: list[int], args: argparse.Namespa
         ours = rectify_project(root, f"{corpus}-rectify-{n}", n, corpus)
         floor = floor_project(root, f"{corpus}-floor-{n}", ours / "content")
         ways = {"floor": build(floor, pagefind=True)}
-        print(f"  [{load()}] floor {n}: {ways['floor']['seconds']:.1f} s", flush=True)
+        progress("floor", n, ways["floor"])
         ways["rectify"] = build(ours)
-        print(f"  [{load()}] rectify {n}: {ways['rectify']['seconds']:.1f} s", flush=True)
+        progress("rectify", n, ways["rectify"])
         if n <= args.per_page_max:
             per_page = per_page_project(root, f"{corpus}-per-page-{n}", ours / "content")
             ways["per-page nav"] = build(per_page)
-            print(f"  [{load()}] per-page nav {n}: {ways['per-page nav']['seconds']:.1f} s", flush=True)
+            progress("per-page nav", n, ways["per-page nav"])
         results[n] = {"rectify": ways["rectify"], **{k: v for k, v in ways.items() if k != "rectify"}}
         pages[n] = largest_problem_page(ours / "site")
+        print(f"  largest problem page at {n}: {pages[n] / 1000:.1f} kB ({pages[n] / pages[17]:.2f} x at 17)")
         for name in (f"{corpus}-floor-{n}", f"{corpus}-per-page-{n}"):
             shutil.rmtree(root / name, ignore_errors=True)
     print(f"\nbuild ({corpus}; {load()}):")
@@ -370,7 +387,8 @@ def run_corpus(root: Path, corpus: str, sizes: list[int], args: argparse.Namespa
         first, last = sizes[0], sizes[-1]
         for way in ("rectify", "floor"):
             t = results[last][way]["seconds"] / results[first][way]["seconds"]
-            print(f"  {way}: t({last}) / t({first}) = {t:.2f}   (linear: {last / first:.2f})")
+            cpu = results[last][way]["cpu"] / results[first][way]["cpu"]
+            print(f"  {way}: t({last}) / t({first}) = {t:.2f} (CPU {cpu:.2f})   (linear: {last / first:.2f})")
     print(f"largest problem page ({corpus}):")
     for n, size in pages.items():
         print(f"  {n:>6} problems  {size / 1000:7.1f} kB   {size / pages[17]:.2f} x the page at 17")
