@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from support.builds import MINIMAL_CONFIG, REPORT_YML, problem_file
-from support.serve import mkdocs_serve, wait_for
+from support.serve import fetch, mkdocs_serve, wait_for
 
 
 def test_editing_a_problem_title_is_served(served) -> None:

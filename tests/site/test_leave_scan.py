@@ -7,12 +7,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import hostile
 import pytest
-from conftest import ROOT, Build, run_mkdocs
-from fuzzing import fuzz, no_time_limit_when_long
 from hypothesis import given
 from hypothesis import strategies as st
+from support import hostile
+from support.builds import ROOT, Build, build_site, write_tree
+from support.fuzzing import fuzz, no_time_limit_when_long
 
 from mkdocs_rectify import leave
 from mkdocs_rectify.leave import Destination, LeavePolicy, find_destinations, rewrite_links
@@ -58,7 +58,7 @@ def demo_unrewritten(tmp_path_factory: pytest.TempPathFactory) -> Build:
     config = re.sub(r"      leave_site:.*\n.*\n", NO_NOTICES, config, count=1)
     assert NO_NOTICES in config
     (project / "mkdocs.yml").write_text(config + "site_url: https://rectify.example.gov/\n", "utf-8")
-    build = run_mkdocs(project, "--site-dir", str(project.parent / "site"))
+    build = build_site(project, "--site-dir", str(project.parent / "site"))
     assert build.returncode == 0, build.output
     return Build(build.returncode, build.output, project.parent / "site")
 
@@ -69,8 +69,8 @@ def hostile_unrewritten(tmp_path_factory: pytest.TempPathFactory) -> Build:
     root = tmp_path_factory.mktemp("hostile-scan") / "project"
     config = hostile.config().replace('      leave_site:\n        allow: ["*.gov.cn"]\n', NO_NOTICES)
     assert NO_NOTICES in config
-    hostile.write_tree(root, {"mkdocs.yml": config, **hostile.files()})
-    build = run_mkdocs(root)
+    write_tree(root, {"mkdocs.yml": config, **hostile.files()})
+    build = build_site(root)
     assert build.returncode == 0, build.output
     return build
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import MINIMAL_CONFIG, Build, problem_file, run_mkdocs
+from support.builds import MINIMAL_CONFIG, Build, build_site, problem_file
 
 TITLES = {
     "alpha-2024": "甲单位巡察整改通报",
@@ -36,7 +36,7 @@ def site(make_site) -> Build:
     for report, title in TITLES.items():
         files[f"content/{report}/report.yml"] = report_yml(title)
         files[f"content/{report}/01.md"] = problem_file(1, "问题标题")
-    build = run_mkdocs(make_site(files, config=MINIMAL_CONFIG), "--strict")
+    build = build_site(make_site(files, config=MINIMAL_CONFIG), "--strict")
     assert build.returncode == 0, build.output
     return build
 
@@ -63,6 +63,6 @@ def test_every_report_is_listed_without_an_overview(make_site) -> None:
         files[f"content/{report}/report.yml"] = report_yml(title)
         files[f"content/{report}/01.md"] = problem_file(1, "问题标题")
     config = MINIMAL_CONFIG.replace("  - rectify\n", "  - rectify:\n      overview: false\n")
-    build = run_mkdocs(make_site(files, config=config), "--strict")
+    build = build_site(make_site(files, config=config), "--strict")
     assert build.returncode == 0, build.output
     assert listed(build.html("alpha-2024/1/")) == set(TITLES)  # nowhere else to find them

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import REPORT_YML, problem_file, write_tree
-from content_support import BUILD_DATE
+from support.builds import REPORT_YML, problem_file, write_tree
+from support.content import BUILD_DATE
 
 from mkdocs_rectify.loader import ContentErrors, LoadCache, load_content
 
