@@ -62,7 +62,7 @@ def test_every_report_is_listed_without_an_overview(make_site) -> None:
     for report, title in TITLES.items():
         files[f"content/{report}/report.yml"] = report_yml(title)
         files[f"content/{report}/01.md"] = problem_file(1, "问题标题")
-    config = MINIMAL_CONFIG.replace("  - rectify\n", "  - rectify:\n      overview: false\n")
+    config = MINIMAL_CONFIG.replace("  - rectify:\n", "  - rectify:\n      overview: false\n")
     build = build_site(make_site(files, config=config), "--strict")
     assert build.returncode == 0, build.output
     assert listed(build.html("alpha-2024/1/")) == set(TITLES)  # nowhere else to find them

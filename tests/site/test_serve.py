@@ -56,11 +56,11 @@ def test_an_edited_problem_updates_its_pages_the_overview_and_the_open_data(make
     )
     with mkdocs_serve(project) as (base, _):
         wait_for(f"{base}/r-2024/", "原来的标题")
-        assert "未完成" not in (fetch(f"{base}/") or "")
+        assert "已完成 2 个" in (fetch(f"{base}/") or "")
         (project / "content/r-2024/01.md").write_text(problem_file(1, "修改后的标题", "not_done"), "utf-8")
         wait_for(f"{base}/r-2024/1/", "问题1：修改后的标题")
         wait_for(f"{base}/r-2024/", "修改后的标题")
-        wait_for(f"{base}/", "未完成")  # the overview counts the problem as not done
+        wait_for(f"{base}/", "已完成 1 个")  # the overview counts the problem as not done
         wait_for(f"{base}/data/rectify.json", "修改后的标题")
         wait_for(f"{base}/data/r-2024.csv", "修改后的标题")
         assert "没有改的问题" in wait_for(f"{base}/r-2024/2/", "问题2")
