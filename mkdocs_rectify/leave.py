@@ -188,7 +188,10 @@ class _Anchor:
     """The language of the link's text, from its own ``lang`` or the nearest element's."""
 
 
-class _Rewriter(HTMLParser):
+class _Links:
+    """What rewriting does with the tags and the text of a document, in document order, whichever
+    reader (:class:`_Parser` or :func:`_scan`) finds them."""
+
     def __init__(
         self,
         source: str,
@@ -197,7 +200,6 @@ class _Rewriter(HTMLParser):
         hint: str,
         hint_lang: str | None,
     ) -> None:
-        super().__init__(convert_charrefs=True)
         self.source = source
         self.policy = policy
         self.href_for = href_for
@@ -210,26 +212,32 @@ class _Rewriter(HTMLParser):
         """The ``lang`` attribute of each open element, if it has one."""
         self.anchor: _Anchor | None = None
         self.svg_depth = 0
-        self._lines = [0]
-        for m in re.finditer("\n", source):
-            self._lines.append(m.end())
 
-    # -- positions --------------------------------------------------------------------------
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self._lines[line - 1] + column
-
-    # -- parser events ----------------------------------------------------------------------
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._start(tag, attrs, self_closing=False)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    # -- events -----------------------------------------------------------------------------
+    def start(
+        self, tag: str, attrs: list[tuple[str, str | None]], start: int, raw: str, *, empty: bool
+    ) -> None:
+        """A start tag at ``start``, written ``raw``; ``empty`` when it ends with ``/>``."""
         # <a/> is not self-closing in HTML; only void and foreign elements are.
-        self._start(tag, attrs, self_closing=tag != "a" or self.svg_depth > 0)
-
-    def handle_endtag(self, tag: str) -> None:
+        self_closing = empty and (tag != "a" or self.svg_depth > 0)
+        if self.anchor is not None and tag == "img" and (dict(attrs).get("alt") or "").strip():
+            self.anchor.named = True
+        if self.anchor is not None and (dict(attrs).get("aria-label") or "").strip():
+            self.anchor.named = True
         if tag == "a":
-            self._close_anchor(self._offset())
+            self._close_anchor(start)  # a new <a> closes the open one, as browsers do
+        if tag in ("a", "area") and not self._in_text():
+            self._link(tag, attrs, start, raw, self_closing=self_closing)
+        if tag == "svg" and not self_closing:
+            self.svg_depth += 1
+        if tag not in VOID and not self_closing:
+            self.open.append(tag)
+            self.langs.append(dict(attrs).get("lang"))
+
+    def end(self, tag: str, position: int) -> None:
+        """An end tag at ``position``."""
+        if tag == "a":
+            self._close_anchor(position)
         if tag == "svg" and self.svg_depth:
             self.svg_depth -= 1
         if tag in self.open:
@@ -238,33 +246,17 @@ class _Rewriter(HTMLParser):
                 if self.open.pop() == tag:
                     break
 
-    def handle_data(self, data: str) -> None:
+    def data(self, data: str) -> None:
+        """Text (character references read)."""
         if self.anchor is not None and data.strip():
             self.anchor.named = True
 
-    def close(self) -> None:
-        super().close()
+    def finish(self) -> None:
         self.anchor = None  # an <a> never closed gets no hint: there is no safe place for it
 
     # -- work -------------------------------------------------------------------------------
-    def _start(self, tag: str, attrs: list[tuple[str, str | None]], *, self_closing: bool) -> None:
-        start = self._offset()
-        if self.anchor is not None and tag == "img" and (dict(attrs).get("alt") or "").strip():
-            self.anchor.named = True
-        if self.anchor is not None and (dict(attrs).get("aria-label") or "").strip():
-            self.anchor.named = True
-        if tag == "a":
-            self._close_anchor(start)  # a new <a> closes the open one, as browsers do
-        if tag in ("a", "area") and not self._in_text():
-            self._link(tag, attrs, start, self_closing=self_closing)
-        if tag == "svg" and not self_closing:
-            self.svg_depth += 1
-        if tag not in VOID and not self_closing:
-            self.open.append(tag)
-            self.langs.append(dict(attrs).get("lang"))
-
     def _in_text(self) -> bool:
-        """Whether the parser is inside an element whose content browsers read as text."""
+        """Whether the reader is inside an element whose content browsers read as text."""
         foreign = False
         for tag in self.open:
             foreign = foreign or tag in FOREIGN
@@ -272,7 +264,9 @@ class _Rewriter(HTMLParser):
                 return True
         return False
 
-    def _link(self, tag: str, attrs: list[tuple[str, str | None]], start: int, *, self_closing: bool) -> None:
+    def _link(
+        self, tag: str, attrs: list[tuple[str, str | None]], start: int, raw: str, *, self_closing: bool
+    ) -> None:
         names = [name for name, _ in attrs]
         # An SVG link may name its address in xlink:href alone (href wins when it has both).
         address = "xlink:href" if self.svg_depth and "href" not in names and "xlink:href" in names else "href"
@@ -283,7 +277,6 @@ class _Rewriter(HTMLParser):
         if destination is None:
             return
         self.destinations.setdefault(destination.url, destination)
-        raw = self.get_starttag_text() or ""
         end = start + len(raw)
         if self.source[start:end] != raw:  # never edit where the parser's idea of the source differs
             return
@@ -331,6 +324,142 @@ class _Rewriter(HTMLParser):
         self.edits.append((position, position, span))
 
 
+class _Parser(HTMLParser):
+    """Reads any document for :class:`_Links`, with the standard library's HTML parser."""
+
+    def __init__(self, links: _Links) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links = links
+        self._lines = [0]
+        for m in re.finditer("\n", links.source):
+            self._lines.append(m.end())
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self._lines[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.links.start(tag, attrs, self._offset(), self.get_starttag_text() or "", empty=False)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.links.start(tag, attrs, self._offset(), self.get_starttag_text() or "", empty=True)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.links.end(tag, self._offset())
+
+    def handle_data(self, data: str) -> None:
+        self.links.data(data)
+
+    def close(self) -> None:
+        super().close()
+        self.links.finish()
+
+
+# The scan: a reader of the plain HTML that MkDocs, Material and the content's sanitiser write,
+# reading it exactly as html.parser does (the same tags, attributes, text and positions; a test
+# compares the two on every page of the demo and of the hostile site, and on random documents).
+# Anything else (a tag whose attributes are not plain name="value", a bare "<" at the end, "<?",
+# "<!" other than a comment or the doctype, a script without its end tag) and the document is
+# read by html.parser instead.
+_SPACE = r"[ \t\n\r\f]"
+_ATTRIBUTE = f"[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:{_SPACE}*={_SPACE}*(?:\"[^\"]*\"|'[^']*'))?"
+_START_TAG = re.compile(f"<([a-zA-Z][a-zA-Z0-9-]*)((?:{_SPACE}+{_ATTRIBUTE})*){_SPACE}*(/?)>")
+_ATTRIBUTES = re.compile(
+    f"{_SPACE}+([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:{_SPACE}*={_SPACE}*(?:\"([^\"]*)\"|'([^']*)'))?"
+)
+_END_TAG = re.compile(f"</([a-zA-Z][a-zA-Z0-9-]*){_SPACE}*>")
+_COMMENT_END = re.compile(r"--\s*>")
+_RAW_TEXT = ("script", "style")
+"""Elements whose content html.parser reads as text up to their end tag (it reads every other's)."""
+_RAW_TEXT_END = {tag: re.compile(rf"</\s*{tag}\s*>", re.I) for tag in _RAW_TEXT}
+
+
+def _attributes(text: str) -> list[tuple[str, str | None]]:
+    """The attributes of a tag that the scan took, as html.parser gives them."""
+    attrs: list[tuple[str, str | None]] = []
+    for match in _ATTRIBUTES.finditer(text):
+        name, double, single = match.groups()
+        value = double if double is not None else single
+        attrs.append((name.lower(), html.unescape(value) if value else value))
+    return attrs
+
+
+def _scan(source: str, links: _Links) -> bool:
+    """Read ``source`` for ``links`` as html.parser would; False (and ``links`` spoilt) where the
+    scan does not read the document, which html.parser must then read."""
+    at, size = 0, len(source)
+    while at < size:
+        lt = source.find("<", at)
+        if lt < 0:
+            lt = size
+        if lt > at and links.anchor is not None:
+            links.data(html.unescape(source[at:lt]))
+        if lt == size:
+            break
+        following = source[lt + 1 : lt + 2]
+        if following.isascii() and following.isalpha():
+            match = _START_TAG.match(source, lt)
+            if match is None:
+                return False
+            tag, text, empty = match.group(1).lower(), match.group(2), bool(match.group(3))
+            needs = tag in ("a", "area") or links.anchor is not None or "lang" in text.lower()
+            links.start(tag, _attributes(text) if needs and text else [], lt, match.group(), empty=empty)
+            at = match.end()
+            if tag in _RAW_TEXT and not empty:
+                end = _RAW_TEXT_END[tag].search(source, at)
+                if end is None:
+                    return False
+                if end.start() > at and links.anchor is not None:
+                    links.data(source[at : end.start()])
+                links.end(tag, end.start())
+                at = end.end()
+        elif following == "/":
+            match = _END_TAG.match(source, lt)
+            if match is None:
+                return False
+            links.end(match.group(1).lower(), lt)
+            at = match.end()
+        elif source.startswith("<!--", lt):
+            end = _COMMENT_END.search(source, lt + 4)
+            if end is None:
+                return False
+            at = end.end()
+        elif source[lt : lt + 9].lower() == "<!doctype":
+            close = source.find(">", lt + 9)
+            if close < 0:
+                return False
+            at = close + 1
+        elif following in ("!", "?", ""):
+            return False
+        else:  # a "<" that starts nothing is text
+            links.data("<")
+            at = lt + 1
+    links.finish()
+    return True
+
+
+def _read(
+    source: str,
+    policy: LeavePolicy,
+    href_for: Callable[[Destination], str],
+    hint: str,
+    hint_lang: str | None,
+    *,
+    parser: bool,
+) -> _Links:
+    """The links of ``source``, read by the scan where it can (and ``parser`` is false), else by
+    html.parser."""
+    if not parser:
+        links = _Links(source, policy, href_for, hint, hint_lang)
+        if _scan(source, links):
+            return links
+    links = _Links(source, policy, href_for, hint, hint_lang)
+    reader = _Parser(links)
+    reader.feed(source)
+    reader.close()
+    return links
+
+
 def _primary(lang: str) -> str:
     return lang.strip().lower().replace("_", "-").split("-")[0]
 
@@ -348,37 +477,37 @@ def rewrite_links(
     href_for: Callable[[Destination], str],
     hint: str,
     hint_lang: str | None = None,
+    *,
+    parser: bool = False,
 ) -> RewriteResult:
     """Rewrite the leaving links of an HTML document (see the module's docstring).
 
     ``href_for`` gives the address of a destination's notice page as seen from this document;
     ``hint`` is the visually hidden text added to each leaving link (e.g. ``（将离开本站）``), in
     the language ``hint_lang`` (marked where the link sits in a passage of another language).
+    The document is read by a fast scan where it is the plain HTML that pages are made of, and
+    by html.parser otherwise (always with ``parser``), with the same result.
     """
-    parser = _Rewriter(source, policy, href_for, hint, hint_lang)
-    parser.feed(source)
-    parser.close()
-    if not parser.edits:
+    links = _read(source, policy, href_for, hint, hint_lang, parser=parser)
+    if not links.edits:
         return RewriteResult(source, [])
     pieces: list[str] = []
     cursor = 0
-    for start, end, replacement in sorted(parser.edits, key=lambda e: (e[0], e[1])):
+    for start, end, replacement in sorted(links.edits, key=lambda e: (e[0], e[1])):
         if start < cursor:  # overlapping edits cannot happen with a consistent parse; be safe
             continue
         pieces.append(source[cursor:start])
         pieces.append(replacement)
         cursor = end
     pieces.append(source[cursor:])
-    return RewriteResult("".join(pieces), list(parser.destinations.values()))
+    return RewriteResult("".join(pieces), list(links.destinations.values()))
 
 
-def find_destinations(source: str, policy: LeavePolicy) -> list[Destination]:
+def find_destinations(source: str, policy: LeavePolicy, *, parser: bool = False) -> list[Destination]:
     """The destinations of the leaving links of some HTML (a page, a fragment, a template), in
     document order: the links :func:`rewrite_links` would rewrite."""
-    parser = _Rewriter(source, policy, lambda destination: "", "", None)
-    parser.feed(source)
-    parser.close()
-    return list(parser.destinations.values())
+    links = _read(source, policy, lambda destination: "", "", None, parser=parser)
+    return list(links.destinations.values())
 
 
 def insert_before_body_end(document: str, fragment: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import hashlib
 import os
 import re
 import stat
@@ -40,6 +41,7 @@ __all__ = [
     "MAX_FILE_BYTES",
     "ContentError",
     "ContentErrors",
+    "LoadCache",
     "Loaded",
     "file_kind",
     "load_content",
@@ -111,15 +113,64 @@ class Loaded:
     """Worth knowing but often deliberate, such as a draft folder left out; never a failure."""
 
 
-def load_content(content_dir: Path | str, *, build_date: dt.date | None = None) -> Loaded:
+@dataclass(frozen=True)
+class _Outcome:
+    problem: Problem | None
+    errors: list[ContentError]
+    warnings: list[str]
+    notes: list[str]
+
+
+class LoadCache:
+    """What loading each problem file gave, kept from one load of the content to the next (the
+    rebuilds of ``mkdocs serve``), so that a file is parsed and validated again only when it
+    changed: by its path, the SHA-256 of its text and what its checks depend on (its report's id
+    and inspection start, the build date, the folder paths are shown from). The checks across
+    files (numbers, folders, files accounted for) run on every load."""
+
+    def __init__(self) -> None:
+        self._entries: dict[Path, tuple[tuple[Any, ...], _Outcome]] = {}
+        self.hits = 0
+        """Files whose outcome the last load took from the cache."""
+        self.misses = 0
+        """Files the last load parsed and validated."""
+
+    def _get(self, path: Path, key: tuple[Any, ...]) -> _Outcome | None:
+        entry = self._entries.get(path)
+        if entry is None or entry[0] != key:
+            self.misses += 1
+            return None
+        self.hits += 1
+        return entry[1]
+
+    def _put(self, path: Path, key: tuple[Any, ...], outcome: _Outcome) -> None:
+        self._entries[path] = (key, outcome)
+
+    def _start(self) -> None:
+        self.hits = self.misses = 0
+        self._seen: set[Path] = set()
+
+    def _finish(self) -> None:
+        for path in set(self._entries) - self._seen:  # files removed since
+            del self._entries[path]
+
+
+def load_content(
+    content_dir: Path | str, *, build_date: dt.date | None = None, cache: LoadCache | None = None
+) -> Loaded:
     """Load every report under ``content_dir``, checking its dates against ``build_date``.
 
-    ``build_date`` defaults to :func:`mkdocs_rectify.clock.build_date`. Raises
+    ``build_date`` defaults to :func:`mkdocs_rectify.clock.build_date`; with a ``cache``, only the
+    problem files that changed since the last load with it are parsed and validated. Raises
     :class:`ContentErrors` listing every error.
     """
     today = clock.build_date() if build_date is None else build_date
-    loader = _Loader(Path(content_dir), today)
+    loader = _Loader(Path(content_dir), today, cache)
+    if cache is not None:
+        cache._start()
     site = loader.load()
+    if cache is not None:
+        cache._finish()
     if loader.errors:
         raise ContentErrors(loader.errors)
     return Loaded(site, loader.warnings, loader.notes)
@@ -142,9 +193,10 @@ def display_path(path: Path) -> str:
 
 
 class _Loader:
-    def __init__(self, root: Path, build_date: dt.date) -> None:
+    def __init__(self, root: Path, build_date: dt.date, cache: LoadCache | None = None) -> None:
         self.root = root
         self.build_date = build_date
+        self.cache = cache
         self.errors: list[ContentError] = []
         self.warnings: list[str] = []
         self.notes: list[str] = []
@@ -391,6 +443,30 @@ class _Loader:
         text = self._read(path)
         if text is None:
             return None
+        if self.cache is None:
+            return self._problem(path, text, report_id, meta)
+        self.cache._seen.add(path)
+        start = meta.inspection.start if meta is not None else None
+        digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+        key = (digest, report_id, start, self.build_date, os.getcwd(), self.root)
+        outcome = self.cache._get(path, key)
+        if outcome is None:
+            counts = len(self.errors), len(self.warnings), len(self.notes)
+            problem = self._problem(path, text, report_id, meta)
+            errors, warnings, notes = (
+                self.errors[counts[0] :],
+                self.warnings[counts[1] :],
+                self.notes[counts[2] :],
+            )
+            self.cache._put(path, key, _Outcome(problem, errors, warnings, notes))
+            return problem
+        self.errors.extend(outcome.errors)
+        self.warnings.extend(outcome.warnings)
+        self.notes.extend(outcome.notes)
+        return outcome.problem
+
+    def _problem(self, path: Path, text: str, report_id: str, meta: ReportMeta | None) -> Problem | None:
+        """A problem file's problem (None with its errors), from its text."""
         text, marks = _without_invisible(text)
         parts = split_front_matter(text)
         if parts is None:

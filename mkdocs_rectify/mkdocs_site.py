@@ -7,6 +7,7 @@ Part of the MkDocs adapter (with ``plugin.py``, ``config.py`` and ``mkdocs_leave
 
 from __future__ import annotations
 
+import copy
 import logging
 from collections.abc import Container
 from pathlib import Path
@@ -21,13 +22,14 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from mkdocs_rectify import clock, csp, manifest
-from mkdocs_rectify.loader import ContentErrors, load_content
+from mkdocs_rectify.loader import ContentErrors, LoadCache, load_content
 from mkdocs_rectify.locale import Locale
 from mkdocs_rectify.model import Site
 from mkdocs_rectify.search import index_site
 from mkdocs_rectify.search.indexer import PagefindError
 
 __all__ = [
+    "BoundedNav",
     "claim",
     "disable_search",
     "escape_title",
@@ -42,15 +44,20 @@ log = get_plugin_logger("rectify")
 
 
 def load(
-    content_dir: Path, *, serve: bool, locale: Locale | None = None
+    content_dir: Path,
+    *,
+    serve: bool,
+    locale: Locale | None = None,
+    cache: LoadCache | None = None,
 ) -> tuple[Site | None, ContentErrors | None]:
     """The content, with its warnings and notes logged; or, with errors, a PluginError that lists them all.
 
     The line that counts the errors is in ``locale`` (English by default). Under ``mkdocs serve``
-    the errors are printed and returned instead, for the page that shows
-    them in the browser in place of the site."""
+    the errors are printed and returned instead, for the page that shows them in the browser in
+    place of the site; and with the ``cache`` kept between its rebuilds, only the problem files
+    that changed are parsed and validated again."""
     try:
-        loaded = load_content(content_dir, build_date=clock.build_date())
+        loaded = load_content(content_dir, build_date=clock.build_date(), cache=cache)
     except clock.BuildDateError as error:
         raise PluginError(f"rectify: {error}") from None
     except ContentErrors as errors:
@@ -112,6 +119,52 @@ def flatten_nav(nav: Navigation, generated: Container[str], *, nav_given: bool) 
             if isinstance(child, Page) and (child.file.src_uri in generated or lone_index):
                 child.parent = item.parent
                 nav.items[index] = child
+
+
+class BoundedNav:
+    """The nav each page prints, so that no page but the overview lists every report.
+
+    Material prints the whole nav on every page; with a nav entry per report, each page would
+    grow with the site (and take longer to render). A report's page and its problems' pages get
+    the nav without the other reports' entries; the pages of no report, without any report's
+    entry. The overview, which lists every report, keeps the whole nav, and so does every page of
+    a site without an overview (there is no other list of the reports). Sections left empty are
+    dropped. The entries are MkDocs' own (active, titles, parents as MkDocs set them); only the
+    lists that hold them are new."""
+
+    def __init__(self, nav: Navigation, reports: Container[str], *, bounded: bool) -> None:
+        self._nav = nav
+        self._reports = reports
+        self._bounded = bounded
+        self._navs: dict[str | None, Navigation] = {}
+
+    def full(self) -> Navigation:
+        return self._nav
+
+    def of(self, report: str | None) -> Navigation:
+        """The nav of a page of the report whose page's source is ``report``, or of no report (None)."""
+        if not self._bounded:
+            return self._nav
+        if report not in self._navs:
+            nav = Navigation(self._items(self._nav.items, report), self._nav.pages)
+            nav.homepage = self._nav.homepage
+            self._navs[report] = nav
+        return self._navs[report]
+
+    def _items(self, items: list, report: str | None) -> list:
+        kept = []
+        for item in items:
+            if isinstance(item, Page) and item.file.src_uri in self._reports and item.file.src_uri != report:
+                continue
+            if isinstance(item, Section):
+                children = self._items(item.children, report)
+                if not children:
+                    continue
+                if len(children) != len(item.children):
+                    item = copy.copy(item)
+                    item.children = children
+            kept.append(item)
+        return kept
 
 
 def claim(files: Files, config: MkDocsConfig, uri: str, what: str, option: str | None = None) -> None:

@@ -56,6 +56,7 @@ __all__ = [
     "notice_src_uri",
     "plan_pages",
     "report_feed",
+    "report_uri",
     "year_uri",
 ]
 

@@ -26,6 +26,7 @@ from mkdocs_rectify import components, export, feeds, manifest, mkdocs_site, pag
 from mkdocs_rectify.browse import Browsing, browsing
 from mkdocs_rectify.config import RectifyConfig
 from mkdocs_rectify.leave import LeavePolicy
+from mkdocs_rectify.loader import LoadCache
 from mkdocs_rectify.locale import Locale
 from mkdocs_rectify.mkdocs_leave import LeaveNotices, edit_links, nav_links, theme_links
 from mkdocs_rectify.model import Site
@@ -49,9 +50,11 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
 
     supports_multiple_instances = False
     _command = "build"
+    _load_cache: LoadCache | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command = command  # Defining on_startup also keeps this instance across serve's rebuilds.
+        self._load_cache = LoadCache() if command == "serve" else None  # and this cache with it
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._content_dir = (Path(config.config_file_path or ".").parent / self.config.content_dir).resolve()
@@ -69,7 +72,9 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
         for name in mkdocs_site.disable_search(config) if self.config.search else ():
             log.info(f"the '{name}' plugin is switched off: the site is searched with Pagefind")
         serve = self._command == "serve"
-        self._site, self._errors = mkdocs_site.load(self._content_dir, serve=serve, locale=self._locale)
+        self._site, self._errors = mkdocs_site.load(
+            self._content_dir, serve=serve, locale=self._locale, cache=self._load_cache
+        )
         return config
 
     def on_serve(
@@ -138,6 +143,9 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         mkdocs_site.flatten_nav(nav, self._plans, nav_given=config.nav is not None)
+        reports = {uri for uri, plan in self._plans.items() if plan.key.kind is pages.PageKind.REPORT}
+        overview = any(plan.key.kind is pages.PageKind.OVERVIEW for plan in self._plans.values())
+        self._navs = mkdocs_site.BoundedNav(nav, reports, bounded=overview)
         if self._leave is not None:
             self._leave.collect(nav_links(nav.items), None)
         self._views = SiteViews(
@@ -201,13 +209,22 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
                 f for f in context["pages"] if (p := self._plans.get(f.src_uri)) is None or p.in_sitemap
             ]
             context["pages"] = listed
+        if "nav" in context:  # 404.html and the site's own templates: the nav of no report
+            context["nav"] = self._navs.of(None)
         return context
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        if (plan := self._plan(page)) is not None:
+        plan = self._plan(page)
+        if plan is not None:
             context["rectify_page"] = self._views.view(plan.key)
+        if plan is not None and plan.key.kind is pages.PageKind.OVERVIEW:
+            context["nav"] = self._navs.full()  # the one page whose nav lists every report
+        elif plan is not None and plan.key.report_id is not None:
+            context["nav"] = self._navs.of(pages.report_uri(plan.key.report_id))
+        else:
+            context["nav"] = self._navs.of(None)
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:

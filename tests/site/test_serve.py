@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from support.builds import MINIMAL_CONFIG, REPORT_YML, problem_file
-from support.serve import mkdocs_serve, wait_for
+from support.serve import fetch, mkdocs_serve, wait_for
 
 
 def test_editing_a_problem_title_is_served(served) -> None:
@@ -44,3 +44,23 @@ def test_strict_serve_shows_the_error_page_instead_of_hanging(make_site) -> None
         output = process.communicate(timeout=10)[0]
     assert "Traceback" not in output and "Aborted" not in output
     assert "r-2024/01.md:4: status: 'done' is not a status" in output
+
+
+def test_an_edited_problem_updates_its_pages_the_overview_and_the_open_data(make_site) -> None:
+    project = make_site(
+        {
+            "content/r-2024/report.yml": REPORT_YML,
+            "content/r-2024/01.md": problem_file(1, "原来的标题"),
+            "content/r-2024/02.md": problem_file(2, "没有改的问题"),
+        }
+    )
+    with mkdocs_serve(project) as (base, _):
+        wait_for(f"{base}/r-2024/", "原来的标题")
+        assert "已完成 2 个" in (fetch(f"{base}/") or "")
+        (project / "content/r-2024/01.md").write_text(problem_file(1, "修改后的标题", "not_done"), "utf-8")
+        wait_for(f"{base}/r-2024/1/", "问题1：修改后的标题")
+        wait_for(f"{base}/r-2024/", "修改后的标题")
+        wait_for(f"{base}/", "已完成 1 个")  # the overview counts the problem as not done
+        wait_for(f"{base}/data/rectify.json", "修改后的标题")
+        wait_for(f"{base}/data/r-2024.csv", "修改后的标题")
+        assert "没有改的问题" in wait_for(f"{base}/r-2024/2/", "问题2")
