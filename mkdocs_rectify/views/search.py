@@ -36,13 +36,28 @@ class SearchView:
     """The Pagefind bundle folder, relative to the site root."""
     map_url: str
     """The traditional→simplified map, relative to the site root."""
+    thesaurus_url: str
+    """The thesaurus (plain words → official words), relative to the site root."""
     overview_url: str | None
-    """Where readers without JavaScript can browse instead, relative to the site root."""
+    """Where readers without JavaScript, or a search that found nothing, can browse instead,
+    relative to the site root."""
+    report_urls: dict[str, str]
+    """Each report's page by report id, relative to the site root: where a search that found
+    nothing offers to browse."""
 
     kind = PageKind.SEARCH.value
 
     @classmethod
-    def of(cls, site: Site, *, bundle_url: str, map_url: str, overview_url: str | None) -> SearchView:
+    def of(
+        cls,
+        site: Site,
+        *,
+        bundle_url: str,
+        map_url: str,
+        thesaurus_url: str,
+        overview_url: str | None,
+        report_urls: dict[str, str],
+    ) -> SearchView:
         reports = sorted(site.reports, key=lambda r: (r.meta.published, r.id), reverse=True)
         units = {unit for report in site.reports for problem in report.problems for unit in problem.units}
         statuses = [s for s in Status if any(p.status == s for r in site.reports for p in r.problems)]
@@ -53,5 +68,7 @@ class SearchView:
             years=sorted({report.meta.published.year for report in site.reports}, reverse=True),
             bundle_url=bundle_url,
             map_url=map_url,
+            thesaurus_url=thesaurus_url,
             overview_url=overview_url,
+            report_urls=report_urls,
         )

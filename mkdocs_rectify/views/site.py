@@ -16,7 +16,16 @@ from markupsafe import Markup
 from mkdocs_rectify.loader import ContentError
 from mkdocs_rectify.locale import Locale
 from mkdocs_rectify.model import Problem, Report, Site
-from mkdocs_rectify.pages import DATA_JSON, DATA_SCHEMA, SEARCH_MAP, PageKey, PageKind, PageUrls, data_csv
+from mkdocs_rectify.pages import (
+    DATA_JSON,
+    DATA_SCHEMA,
+    SEARCH_MAP,
+    SEARCH_THESAURUS,
+    PageKey,
+    PageKind,
+    PageUrls,
+    data_csv,
+)
 from mkdocs_rectify.render import MarkdownRenderer
 from mkdocs_rectify.search import BUNDLE_DIR
 from mkdocs_rectify.views.errors import ErrorsView
@@ -145,7 +154,12 @@ class SiteViews:
             raise KeyError(key)
         overview = self._urls.get(PageKey(PageKind.OVERVIEW))
         return SearchView.of(
-            self.site, bundle_url=f"{BUNDLE_DIR}/", map_url=SEARCH_MAP, overview_url=overview
+            self.site,
+            bundle_url=f"{BUNDLE_DIR}/",
+            map_url=SEARCH_MAP,
+            thesaurus_url=SEARCH_THESAURUS,
+            overview_url=overview,
+            report_urls={report.id: self._urls.of(report.id) for report in self.site.reports},
         )
 
     def _statement(self, key: PageKey) -> Statement:
