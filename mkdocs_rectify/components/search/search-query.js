@@ -8,6 +8,7 @@
  *   termLists(engine, query)     the query cut into terms of the index, each way it can be cut
  *                                (a Promise of lists of terms, no two alike).
  *   isCharacter(term)            whether a term is a single Chinese character.
+ *   inIndex(engine, text)        whether text is a word of the index (a Promise).
  *
  * On a Chinese page Pagefind would split the query with the browser's word breaker, whose
  * dictionary is not the indexer's: it cuts 保函, 纸质 or 超期 into single characters that match
@@ -120,6 +121,7 @@
     table: table,
     normalise: normalise,
     termLists: termLists,
-    isCharacter: isCharacter
+    isCharacter: isCharacter,
+    inIndex: inIndex
   };
 })();
