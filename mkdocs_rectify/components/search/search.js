@@ -277,7 +277,7 @@
   var related = [];
   function searchedMessage() {
     var message = searched.length ? format(text.searched, { words: searched.join(text.separator) }) : "";
-    if (related.length) message += format(text.related, { words: related.join(text.separator) });
+    if (related.length) message += format(text.expanded, { words: related.join(text.separator) });
     return message;
   }
 
