@@ -101,3 +101,20 @@ def test_markdown_in_fields_is_rendered_and_text_is_escaped(make_site) -> None:
     page = build.html("r-2024/1/")
     assert "问题1：&lt;b&gt;标题&lt;/b&gt;" in page
     assert "<strong>加粗</strong>措施" in page and "<em>强调</em>" in page
+
+
+def test_metrics_show_when_a_problem_has_no_results(make_site) -> None:
+    # Metrics are the results in figures: a problem that states only its figures still shows them.
+    metrics = "\nmetrics:\n  - {name: 全程网办率, unit: '%', value: 82.29, target: 95, as_of: 2021-12-31}"
+    project = make_site(
+        {
+            "content/r-2024/report.yml": REPORT_YML,
+            "content/r-2024/01.md": problem_file(1, "只有数据的问题", measures="[措施。]" + metrics),
+        }
+    )
+    result = run_mkdocs(project, "--strict")
+    assert result.returncode == 0, result.output
+    page = result.html("r-2024/1/")
+    assert "全程网办率" in page and "82.29" in page
+    assert page.index("措施。") < page.index("全程网办率")
+    assert '<ol class="rectify-items">\n</ol>' not in page and "<ol class=\"rectify-items\"></ol>" not in page
