@@ -9,7 +9,7 @@
  *       entry whose plain word the query holds (踢皮球 → 推诿扯皮, 首问负责制 …); a respelt word
  *       is pinyin typed for a word of the thesaurus (shebao → 社保, gjj → 公积金), whose entry's
  *       official words are then a group too.
- *   alike(engine, terms, thesaurus, inIndex)  a Promise of the words of the index that sound
+ *   alike(engine, terms, thesaurus, inIndex, within)  a Promise of the words of the index that sound
  *       like what the query's terms (its longest cut, rectify.searchQuery.termLists) hold: a word typed with one wrong character of the same sound (社报 → 社保,
  *       平标 → 评标), or typed in pinyin the thesaurus does not know (tousu → 投诉), from the
  *       characters of the site and their readings (the thesaurus's ``sounds``).
@@ -86,6 +86,9 @@
         if (holds(lower, plain)) add(plain, entry[1]);
       });
     });
+    // The longest plain words first: they say most, and are looked up first when the
+    // downloads an expansion may make run short (search.js).
+    groups.sort(function (a, b) { return Array.from(b.plain).length - Array.from(a.plain).length; });
     return { groups: groups, respelt: respelt };
   }
 
@@ -145,10 +148,11 @@
     });
   }
 
-  function firstKnown(engine, candidates, inIndex) {
+  function firstKnown(engine, candidates, inIndex, within) {
     return candidates.slice(0, MAX_TRIES).reduce(function (done, word) {
       return done.then(function (found) {
-        return found || known(engine, word, inIndex).then(function (yes) { return yes ? word : null; });
+        if (found || !within()) return found;
+        return known(engine, word, inIndex).then(function (yes) { return yes ? word : null; });
       });
     }, Promise.resolve(null));
   }
@@ -157,7 +161,7 @@
     return !!term && Array.from(term).length === 1 && HAN.test(term);
   }
 
-  function alike(engine, terms, data, inIndex) {
+  function alike(engine, terms, data, inIndex, within) {
     var words = [];
     var tries = [];
     terms.forEach(function (term, i) {
@@ -172,14 +176,14 @@
           });
           return next.slice(0, MAX_TRIES);
         }, [""]);
-        tries.push(firstKnown(engine, candidates, inIndex));
+        tries.push(firstKnown(engine, candidates, inIndex, within));
         return;
       }
       // Exactly two characters the query's cut left alone side by side (社 报 between words): a
       // two-character word typed with one wrong character. Longer runs of lone characters are
       // mostly spoken filler (打不通, 没人理), where a swap would find a word never meant.
       if (i < MAX_RUN && single(term) && single(terms[i + 1]) && !single(terms[i - 1]) && !single(terms[i + 2])) {
-        tries.push(pair(engine, term, terms[i + 1], data, inIndex));
+        tries.push(pair(engine, term, terms[i + 1], data, inIndex, within));
       }
     });
     return Promise.all(tries).then(function (found) {
@@ -192,12 +196,12 @@
    * Two characters typed side by side that no page holds side by side, with one of them swapped
    * for one read alike that some page does hold (社报 → 社保, 平标 → 评标).
    */
-  function pair(engine, first, second, data, inIndex) {
+  function pair(engine, first, second, data, inIndex, within) {
     return known(engine, first + second, inIndex).then(function (yes) {
       if (yes) return null;
       var candidates = homophones(second, data).map(function (ch) { return first + ch; })
         .concat(homophones(first, data).map(function (ch) { return ch + second; }));
-      return firstKnown(engine, candidates, inIndex);
+      return firstKnown(engine, candidates, inIndex, within);
     });
   }
 

@@ -91,7 +91,6 @@
     if (!typedTerms.length && !groups.length) {
       return Promise.resolve({ results: [], expanded: [], partial: false, relatedPages: new Set() });
     }
-    var everything = engine.search(null);
     var each = typedTerms.map(function (term) { return engine.search(term, { filters: filters }); });
     var related = groups.map(function (group) {
       return Promise.all(group.lists.map(function (lists) {
@@ -100,8 +99,15 @@
         });
       }));
     });
-    return Promise.all([everything, Promise.all(each), Promise.all(related)]).then(function (found) {
-      var total = found[0] ? found[0].results.length : 1;
+    return Promise.all([null, Promise.all(each), Promise.all(related)]).then(function (found) {
+      // How rare a word is, against the commonest word searched here: counting every page would
+      // be a search for everything, which downloads the whole index.
+      var total = 1;
+      found[1].forEach(function (search) { if (search) total = Math.max(total, search.results.length); });
+      found[2].forEach(function (perWord) {
+        perWord.forEach(function (one) { total = Math.max(total, one.pages.length); });
+      });
+      total *= 2;
       var pages = new Map();
       function count(results, weight, word) {
         results.forEach(function (result) {

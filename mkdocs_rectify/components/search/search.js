@@ -25,6 +25,7 @@
   var expander = base.searchExpand;
 
   var FILTERS = ["status", "report", "unit", "year"];
+  var EXPANSION_BYTES = 60000;
   var PAGE_SIZE = 10;
 
   var form = root.querySelector("[data-rectify-search-form]");
@@ -379,9 +380,14 @@
         var groups = [];
         var relatedOnes = [];
         function relatedWords() {
+          // Each related word may need index chunks of its own (20–40 kB each on a large site):
+          // the words are looked up in turn, the most telling first, until the expansion has
+          // downloaded EXPANSION_BYTES of the index.
+          var start = query.indexBytes();
+          function within() { return query.indexBytes() - start < EXPANSION_BYTES; }
           return loadThesaurus().then(function (data) {
             var expansion = expander.expand(normalised, data);
-            return expander.alike(engine, typed, data, query.inIndex).then(function (alike) {
+            return expander.alike(engine, typed, data, query.inIndex, within).then(function (alike) {
               alike.forEach(function (word) {
                 var official = data.byPlain.get(word) || [];
                 expansion.groups.push({ plain: word, official: [word].concat(official) });
@@ -389,11 +395,26 @@
               return expansion;
             });
           }).then(function (expansion) {
-            expansion.groups.forEach(function (group) { relatedOnes = relatedOnes.concat(group.official); });
-            return Promise.all(expansion.groups.map(function (group) {
-              return Promise.all(group.official.map(function (word) { return query.termLists(engine, word); }))
-                .then(function (lists) { return { official: group.official, lists: lists }; });
-            }));
+            var done = [];
+            return expansion.groups.reduce(function (previous, group) {
+              return previous.then(function () {
+                var official = [];
+                var lists = [];
+                return group.official.reduce(function (before, word) {
+                  return before.then(function () {
+                    if (!within()) return null;
+                    return query.termLists(engine, word).then(function (cut) {
+                      official.push(word);
+                      lists.push(cut);
+                    });
+                  });
+                }, Promise.resolve()).then(function () {
+                  if (!official.length) return;
+                  relatedOnes = relatedOnes.concat(official);
+                  done.push({ official: official, lists: lists });
+                });
+              });
+            }, Promise.resolve()).then(function () { return done; });
           }).then(function (done) {
             groups = done;
             return done;
