@@ -36,9 +36,21 @@ def autoescapes(template_name: str | None) -> bool:
     return template_name.startswith(OWN_TEMPLATES) or template_name == "404.html"
 
 
+_SEPARATORS = re.compile(r"[、，,;；/]|或")
+_EXTENSION = re.compile(r"\s*(?:转|分机|ext\.?)\s*", re.IGNORECASE)
+
+
 def phone_uri(phone: str) -> str:
-    """A ``tel:`` URI for a phone number as printed (``0898-68522090`` → ``tel:0898-68522090``)."""
-    return "tel:" + re.sub(r"[^0-9+\-]", "", phone)
+    """A ``tel:`` URI (RFC 3966) for the first phone number of ``phone`` as printed.
+
+    ``0898-68522090`` → ``tel:0898-68522090``; an extension becomes the URI's ``ext`` parameter
+    (``(0898) 6872-3456 转 8`` → ``tel:0898-6872-3456;ext=8``); of several numbers
+    (``0898-68522090、12345``) the link dials the first, the text shows them all.
+    """
+    number, *extension = _EXTENSION.split(_SEPARATORS.split(phone)[0], maxsplit=1)
+    digits = re.sub(r"[^0-9+]+", "-", number.strip()).strip("-")
+    ext = re.sub(r"[^0-9]", "", extension[0]) if extension else ""
+    return f"tel:{digits};ext={ext}" if ext else f"tel:{digits}"
 
 
 def message_html(locale: Locale, key: str, /, **values: Any) -> Markup:

@@ -53,11 +53,9 @@ def key(url: str) -> str:
     return hashlib.sha256(url.encode("utf-8")).hexdigest()[:16]
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    project = tmp_path_factory.mktemp("leave") / "project"
-    write_tree(project, {"mkdocs.yml": CONFIG, **FILES})
-    build = build_site(project, "--strict")
+@pytest.fixture
+def site(shared_build) -> Build:
+    build = shared_build({"mkdocs.yml": CONFIG, **FILES}, "--strict")
     assert build.returncode == 0, build.output
     return build
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from support.builds import MINIMAL_CONFIG, REPORT_YML, Build, build_site, problem_file
+from support.cli import Run, rectify
 
 MANIFEST = "data/manifest.json"
 SITE = {
@@ -22,10 +21,8 @@ SITE = {
 }
 
 
-def verify(site: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs_rectify", "verify", str(site)], capture_output=True, text=True
-    )
+def verify(site: Path) -> Run:
+    return rectify("verify", str(site))
 
 
 @pytest.fixture
