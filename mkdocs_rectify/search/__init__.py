@@ -42,7 +42,7 @@ class SearchInput:
 
 def search_input(site: Site, fallback_language: str, thesaurus: Iterable[Entry] = ()) -> SearchInput:
     """The content's language (``fallback_language`` when it cannot tell), table and thesaurus."""
-    dumps = [report.model_dump() for report in site.reports]
+    dumps = [report.model_dump(exclude={"withdrawn_problems"}) for report in site.reports]
     table = map_json(traditional_map(site_characters(dumps)))
     text = "\n".join(strings(dumps))
     return SearchInput(content_language(dumps) or fallback_language, table, thesaurus_json(thesaurus, text))

@@ -8,14 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from markupsafe import Markup, escape
 
 from mkdocs_rectify.locale import Locale
-from mkdocs_rectify.model import Status
-from mkdocs_rectify.pages import SEARCH_URI
+from mkdocs_rectify.model import Metric, Problem, Status
+from mkdocs_rectify.pages import SEARCH_URI, report_feed
+from mkdocs_rectify.tracking import ProblemFacts, SiteFacts
+from mkdocs_rectify.views.chart import Part, bar_parts
+from mkdocs_rectify.views.government import GovernmentFooter
+from mkdocs_rectify.views.metrics import MetricColumns, Progress, columns, progress
 
 __all__ = ["CARE_SHORTCUT", "OWN_TEMPLATES", "TemplateHelpers", "autoescapes", "message_html", "phone_uri"]
 
@@ -71,9 +76,19 @@ class TemplateHelpers:
     """The search page's URL (from the site root), or None when search is off."""
     statement_url: str | None = None
     """The accessibility statement's URL (from the site root), or None when it is not generated."""
+    feed_url: str | None = None
+    """The site's Atom feed (from the site root), or None when no feeds are written."""
     search_src: str = SEARCH_URI
     """The search page's source path, by which the header knows it is on the search page."""
     care_shortcut: str = CARE_SHORTCUT
+    government: GovernmentFooter = field(default_factory=GovernmentFooter)
+    """The footer's government conventions (主办单位, 标识码, 备案号, 党政机关 mark)."""
+    build_date: dt.date | None = None
+    """The day the build judges by (数据截至, overdue), or None before the content is loaded."""
+    facts: SiteFacts | None = None
+    """What is derived from the content on the build date (see ``tracking.py``)."""
+    unit_urls: Mapping[str, str] = field(default_factory=dict)
+    """The browsing page (from the site root) of each responsible unit, by its name."""
 
     phone_uri = staticmethod(phone_uri)
 
@@ -81,6 +96,10 @@ class TemplateHelpers:
     def statuses(self) -> list[Status]:
         """Every status, in the order pages list them."""
         return list(Status)
+
+    def report_feed_url(self, report_id: str) -> str | None:
+        """The Atom feed of a published report (from the site root), or None when no feeds are written."""
+        return report_feed(report_id) if self.feed_url is not None else None
 
     def t(self, key: str, /, **values: Any) -> str:
         return self.locale.t(key, **values)
@@ -99,3 +118,24 @@ class TemplateHelpers:
 
     def number(self, value: float) -> str:
         return self.locale.number(value)
+
+    def facts_of(self, problem: Problem) -> ProblemFacts | None:
+        """A problem's derived facts: its deadline in force and its moves, overdue, last updated,
+        timeline."""
+        return self.facts.of(problem) if self.facts is not None else None
+
+    def unit_url(self, unit: str) -> str | None:
+        """The browsing page of a responsible unit, or None without one."""
+        return self.unit_urls.get(unit)
+
+    def chart(self, by_status: dict[Status, int], total: int) -> list[Part]:
+        """The parts of a status chart of counts (see ``views/chart.py``)."""
+        return bar_parts(by_status, total)
+
+    def metric_columns(self, metrics: Sequence[Metric]) -> MetricColumns:
+        """The optional columns of a metrics table that have data (see ``views/metrics.py``)."""
+        return columns(metrics)
+
+    def metric_progress(self, metric: Metric) -> Progress | None:
+        """How far a figure has come towards its target, whichever way it improves."""
+        return progress(metric)

@@ -15,7 +15,7 @@ from test_search_browser import DONE, STATUS, opened, pages_of, problem_of, resu
 
 SITE = {
     "mkdocs.yml": MINIMAL_CONFIG.replace(
-        "  - rectify\n", "  - rectify:\n      search_thesaurus:\n        extra: [words.yml]\n"
+        "  - rectify:\n", "  - rectify:\n      search_thesaurus:\n        extra: [words.yml]\n", 1
     ),
     "words.yml": "# The office's own words.\n- {plain: [摸鱼], official: [考勤]}\n",
     "docs/.keep": "",

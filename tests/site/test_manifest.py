@@ -56,7 +56,7 @@ def test_the_manifest_lists_every_published_file_but_itself(built: Build) -> Non
 
 def test_the_manifest_is_written_without_open_data_too(make_site) -> None:
     config = MINIMAL_CONFIG.replace(
-        "  - rectify\n", "  - rectify:\n      open_data: false\n      search: false\n"
+        "  - rectify:\n", "  - rectify:\n      open_data: false\n      search: false\n"
     )
     build = build_site(make_site(SITE, config=config), "--strict")
     assert build.returncode == 0, build.output

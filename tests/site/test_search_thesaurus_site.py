@@ -9,7 +9,7 @@ from support.builds import MINIMAL_CONFIG, REPORT_YML, build_site, problem_file
 
 def _config(options: str) -> str:
     """The minimal mkdocs.yml with ``options`` (indented YAML) under the plugin."""
-    return MINIMAL_CONFIG.replace("  - rectify\n", "  - rectify:\n" + options)
+    return MINIMAL_CONFIG.replace("  - rectify:\n", "  - rectify:\n" + options, 1)
 
 
 def _site(make_site, config: str, files: dict[str, str] | None = None):
