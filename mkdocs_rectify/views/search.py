@@ -45,6 +45,8 @@ class SearchView:
     report_urls: dict[str, str]
     """Each report's page by report id, relative to the site root: where a search that found
     nothing offers to browse."""
+    browse_url: str | None = None
+    """The browsing pages' index (``browse/``), relative to the site root, when the site has them."""
 
     kind = PageKind.SEARCH.value
 
@@ -58,6 +60,7 @@ class SearchView:
         thesaurus_url: str,
         overview_url: str | None,
         report_urls: dict[str, str],
+        browse_url: str | None = None,
     ) -> SearchView:
         reports = sorted(site.reports, key=lambda r: (r.meta.published or dt.date.min, r.id), reverse=True)
         units = {unit for report in site.reports for problem in report.problems for unit in problem.units}
@@ -72,4 +75,5 @@ class SearchView:
             thesaurus_url=thesaurus_url,
             overview_url=overview_url,
             report_urls=report_urls,
+            browse_url=browse_url,
         )

@@ -339,6 +339,7 @@ class SiteViews:
             thesaurus_url=SEARCH_THESAURUS,
             overview_url=overview,
             report_urls={report.id: self._urls.of(report.id) for report in self.site.reports},
+            browse_url=self._urls.get(PageKey(PageKind.BROWSE)),
         )
 
     def _statement(self, key: PageKey) -> Statement:

@@ -71,6 +71,7 @@ def test_nothing_found_says_what_was_searched_and_offers_the_reports(browser, si
         assert help.is_visible()
         assert "已搜索的词语：上访。" in help.inner_text()
         assert help.get_by_role("link", name="巡察整改情况通报").get_attribute("href") == "../"
+        assert help.get_by_role("link", name="分类浏览").get_attribute("href") == "../browse/"
         report = help.get_by_role("link", name="测试单位关于巡察整改情况的通报")
         assert report.get_attribute("href") == "../city-2024/"
         assert violations(page) == []
