@@ -112,7 +112,7 @@ def test_without_site_url_the_build_says_so_and_writes_no_feed(make_site) -> Non
     assert not (build.site / "feeds").exists()
     assert "application/atom+xml" not in build.html("r-2024/1/")
     config = (
-        MINIMAL_CONFIG.replace("  - rectify\n", "  - rectify:\n      feeds: false\n")
+        MINIMAL_CONFIG.replace("  - rectify:\n", "  - rectify:\n      feeds: false\n", 1)
         + f"site_url: {SITE_URL}\n"
     )
     build = build_site(make_site(files, config=config), "--strict")

@@ -24,7 +24,7 @@ plugins:
         page_size: 2
         latest_reports: 1
 """
-CONFIG = MINIMAL_CONFIG.replace("plugins:\n  - rectify\n", PLUGIN)
+CONFIG = MINIMAL_CONFIG.replace("plugins:\n  - rectify:\n", PLUGIN, 1)
 """No search index (faster); two problems a browsing page, so that lists are paged; one report on
 the overview."""
 
