@@ -11,13 +11,16 @@ search, and prints:
 - the indexing time and the indexer's peak memory (Pagefind run again on the built site);
 - the bytes a reader downloads for a first query on the search page, measured in Chromium by
   adding up the bodies of every response (pagefind JS, WASM, metadata, index chunks, fragments
-  of the first page of results, the traditional→simplified map), as served without HTTP
-  compression, and what gzip on the server would make of the JavaScript;
+  of the first page of results, the traditional→simplified map, the thesaurus when the query is
+  expanded), as served without HTTP compression, and what gzip on the server would make of the
+  JavaScript;
 - the bytes of a problem page, and the size of the search bundle on disk;
 - for each query, the share of problems whose text holds it;
 - relevance among N problems (topical corpus): the demo's relevance queries
-  (``tests/fixtures/search_queries.yml``) are run on the big site, and a result counts as on
-  subject when its problem keeps to one of the demo problems the query expects.
+  (``tests/fixtures/search_queries.yml``) and the colloquial set written for this corpus
+  (``tests/fixtures/colloquial_topical.yml``) are run on the big site, and a result counts as on
+  subject when its problem keeps to one of the demo problems the query expects; with them, the
+  bytes of each of these first queries (expansion included), the largest printed.
 
 A first query's bytes are a fixed part (Pagefind's JavaScript and WebAssembly, and its page list,
 which grows with the number of pages) and the query's own part (the index chunks of its words and
@@ -45,6 +48,7 @@ import yaml  # noqa: E402
 from synthetic import CORPORA, THEME, build, write_content  # noqa: E402
 
 RELEVANCE = ROOT / "tests" / "fixtures" / "search_queries.yml"
+COLLOQUIAL = ROOT / "tests" / "fixtures" / "colloquial_topical.yml"
 
 QUERIES = ["电子保函", "12345热线", "办事大厅玩手机", "超期办件"]
 """A rare word, a number with a word, a colloquial phrase, and common characters (办, 件) at worst."""
@@ -91,7 +95,7 @@ def first_query(site: Path, query: str) -> dict[str, int]:
         bodies: list[tuple[str, bytes]] = []
 
         def keep(response) -> None:
-            if "/pagefind/" in response.url or response.url.endswith("hanzi.json"):
+            if searching(response.url):
                 try:
                     bodies.append((response.url, response.body()))
                 except Exception:  # a worker's response body may not be available to the page
@@ -123,6 +127,8 @@ def first_query(site: Path, query: str) -> dict[str, int]:
             if "wasm" in name
             else "map"
             if name == "hanzi.json"
+            else "thesaurus"
+            if name == "thesaurus.json"
             else "js"
             if name.endswith(".js")
             else "other"
@@ -135,6 +141,11 @@ def first_query(site: Path, query: str) -> dict[str, int]:
     sizes["_results"] = results
     print(f"first query {query!r}: {status}")
     return sizes
+
+
+def searching(address: str) -> bool:
+    """Whether a response is part of what searching downloads (not the page itself)."""
+    return "/pagefind/" in address or address.endswith(("/search/hanzi.json", "/search/thesaurus.json"))
 
 
 def tree_bytes(folder: Path) -> int:
@@ -194,7 +205,7 @@ def measure(site: Path, content: Path | None = None) -> None:
         total = sum(v for k, v in sizes.items() if not k.startswith("_"))
         parts = ", ".join(
             f"{kind} {sizes[kind] / 1e3:.1f}"
-            for kind in ("js", "wasm", "meta", "index chunk", "filter chunk", "fragment", "map")
+            for kind in ("js", "wasm", "meta", "index chunk", "filter chunk", "fragment", "map", "thesaurus")
             if kind in sizes
         )
         print(f"  {total / 1e3:.1f} kB in {sizes['_requests']} requests ({parts} kB)")
@@ -207,14 +218,25 @@ def measure(site: Path, content: Path | None = None) -> None:
 
 
 def relevance(site: Path, subjects: dict[str, int]) -> None:
-    """Run the demo's relevance queries on ``site`` and print how many results are on subject."""
+    """Run the relevance sets on ``site``: how many results are on subject, and the largest first query."""
+    official = relevance_of(site, subjects, RELEVANCE, "official words")
+    worst = max(official, relevance_of(site, subjects, COLLOQUIAL, "colloquial"))
+    print(
+        f"largest first query of the relevance sets, thesaurus included, gzip on the JavaScript:"
+        f" {worst[0] / 1e3:.1f} kB ({worst[1]})"
+    )
+
+
+def relevance_of(site: Path, subjects: dict[str, int], fixture: Path, label: str) -> tuple[int, str]:
+    """Run one relevance set; print how many results are on subject; the largest first query's bytes."""
     from playwright.sync_api import sync_playwright
     from support.web import CHROMIUM, CHROMIUM_ARGS, serve_dir
 
-    cases = [case for case in yaml.safe_load(RELEVANCE.read_text("utf-8")) if "report" not in case["expect"]]
+    cases = [case for case in yaml.safe_load(fixture.read_text("utf-8")) if "report" not in case["expect"]]
     top_three = 0
     precision: list[float] = []
     missed: list[str] = []
+    worst = (0, "")
     with serve_dir(site) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for case in cases:
@@ -222,8 +244,22 @@ def relevance(site: Path, subjects: dict[str, int]) -> None:
             # with a query's word among the index chunks it has already loaded, so earlier
             # queries in the same page can add results to a later one.
             page = browser.new_page()
+            sizes: list[int] = []
+
+            def keep(response, sizes: list[int] = sizes) -> None:
+                if searching(response.url):
+                    try:
+                        body = response.body()
+                    except Exception:  # a response that ended without a body
+                        body = b""
+                    # As in measure(): the server gzips JavaScript.
+                    sizes.append(len(gzip.compress(body, 9)) if response.url.endswith(".js") else len(body))
+
+            page.on("response", keep)
             page.goto(url + "/search/?" + urlencode({"q": case["query"]}))
             page.wait_for_selector("[data-rectify-search-output][aria-busy=false]", timeout=120_000)
+            page.wait_for_load_state("networkidle")
+            worst = max(worst, (sum(sizes), case["query"]))
             paths = page.eval_on_selector_all(
                 ".rectify-search__result-link", "links => links.map(a => new URL(a.href).pathname)"
             )
@@ -237,12 +273,13 @@ def relevance(site: Path, subjects: dict[str, int]) -> None:
             page.close()
         browser.close()
     print(
-        f"relevance among {len(subjects)} problems: {top_three} of {len(cases)} queries have a problem on"
-        f" their subject in the top three; {statistics.mean(precision):.0%} of the first ten results are"
-        " on subject"
+        f"relevance ({label}) among {len(subjects)} problems: {top_three} of {len(cases)} queries have a"
+        f" problem on their subject in the top three; {statistics.mean(precision):.0%} of the first ten"
+        " results are on subject"
     )
     if missed:
         print("  not in the top three: " + ", ".join(missed))
+    return worst
 
 
 if __name__ == "__main__":

@@ -135,7 +135,7 @@ COMPONENTS = (
         "search",
         templates=("search.html", "search-box.html", "search-meta.html"),
         styles=("search.css",),
-        scripts=("search-query.js", "search-rank.js", "search.js"),
+        scripts=("search-query.js", "search-expand.js", "search-rank.js", "search.js"),
     ),
     Component(
         "read-aloud", templates=("read-aloud.html",), styles=("read-aloud.css",), scripts=("read-aloud.js",)

@@ -33,6 +33,7 @@ __all__ = [
     "MarkConfig",
     "RectifyConfig",
     "SanitizeConfig",
+    "SearchThesaurusConfig",
 ]
 
 CONFORMANCE = ("full", "partial", "none")
@@ -250,6 +251,20 @@ class _StatusLabels(c.Type[dict]):
         return labels
 
 
+class SearchThesaurusConfig(base.Config):
+    """``search_thesaurus:``: the words residents type → the words the notices use, for search.
+
+    A thesaurus file is a YAML list of ``{plain: [...], official: [...]}`` entries (see the
+    README); when a query holds a plain word and its own words find too little, the search also
+    looks for the entry's official words."""
+
+    extra = c.ListOfItems(c.Type(str), default=[])
+    """The site's own thesaurus files, relative to ``mkdocs.yml`` (e.g. ``[thesaurus.yml]``), added
+    to the default one of the site's locale."""
+    replace_default = c.Type(bool, default=False)
+    """Use only the ``extra`` files, without the default thesaurus of the locale."""
+
+
 class RectifyConfig(base.Config):
     """Options of the ``rectify`` plugin in ``mkdocs.yml``."""
 
@@ -272,6 +287,8 @@ class RectifyConfig(base.Config):
     """Full-text search with Pagefind: a search box in the header, a search page (``search/``) with
     filters by status, report, responsible unit and year, and the index in ``pagefind/``, built
     after the site. Material's own ``search`` plugin is switched off while this is on."""
+    search_thesaurus = c.SubConfig(SearchThesaurusConfig)
+    """Plain words → official words for search: ``{extra: [thesaurus.yml], replace_default: false}``."""
     accessibility = c.SubConfig(AccessibilityConfig)
     """The accessibility statement: standard, known limitations, contact, answer time, dates."""
     leave_site = c.SubConfig(LeaveSiteConfig)

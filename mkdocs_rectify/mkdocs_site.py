@@ -22,10 +22,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from mkdocs_rectify import clock, csp, manifest
+from mkdocs_rectify.config import SearchThesaurusConfig
 from mkdocs_rectify.loader import ContentErrors, LoadCache, load_content
 from mkdocs_rectify.locale import Locale
 from mkdocs_rectify.model import Site
-from mkdocs_rectify.search import index_site
+from mkdocs_rectify.search import Entry, ThesaurusError, index_site, load_thesaurus
 from mkdocs_rectify.search.indexer import PagefindError
 
 __all__ = [
@@ -37,6 +38,7 @@ __all__ = [
     "index_search",
     "load",
     "log_policy",
+    "thesaurus",
     "write_manifest",
 ]
 
@@ -184,6 +186,16 @@ def escape_title(page: Page, title: str) -> None:
     from the content: each is escaped text (Markup), which reads right printed as it is and
     through `| e` alike."""
     page.meta["title"] = Markup(escape(title))
+
+
+def thesaurus(config_dir: Path, options: SearchThesaurusConfig, locale: str) -> list[Entry]:
+    """The search thesaurus: the locale's default and the site's files; every problem in one error."""
+    extra = [config_dir / name for name in options.extra]
+    try:
+        return load_thesaurus(locale, extra, replace_default=options.replace_default)
+    except ThesaurusError as error:
+        lines = "\n".join(f"  {problem}" for problem in error.problems)
+        raise PluginError(f"rectify: search_thesaurus: the thesaurus has errors:\n{lines}") from None
 
 
 def index_search(site_dir: str, language: str) -> None:

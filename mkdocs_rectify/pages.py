@@ -39,6 +39,7 @@ __all__ = [
     "OVERVIEW_URI",
     "RESERVED_IDS",
     "SEARCH_MAP",
+    "SEARCH_THESAURUS",
     "SEARCH_URI",
     "SITE_FEED",
     "STATEMENT_URI",
@@ -79,6 +80,8 @@ DATA_DIR = "data"
 """Folder of the open data (and of the manifest)."""
 SEARCH_MAP = "search/hanzi.json"
 """The search page's traditional→simplified table."""
+SEARCH_THESAURUS = "search/thesaurus.json"
+"""The search page's thesaurus (plain words → official words), as much of it as the site can use."""
 DATA_JSON = f"{DATA_DIR}/rectify.json"
 """Every report and problem, with every field."""
 DATA_SCHEMA = f"{DATA_DIR}/schema.json"

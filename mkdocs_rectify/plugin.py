@@ -57,7 +57,8 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
         self._load_cache = LoadCache() if command == "serve" else None  # and this cache with it
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self._content_dir = (Path(config.config_file_path or ".").parent / self.config.content_dir).resolve()
+        config_dir = Path(config.config_file_path or ".").parent
+        self._content_dir = (config_dir / self.config.content_dir).resolve()
         code = self.config.locale_code(config.theme.get("language"))
         self._locale = Locale(code, self.config.status_labels)
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "templates"))
@@ -71,6 +72,8 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
         self._leave = LeaveNotices(policy, self._locale) if self.config.leave_site.enabled else None
         for name in mkdocs_site.disable_search(config) if self.config.search else ():
             log.info(f"the '{name}' plugin is switched off: the site is searched with Pagefind")
+        options = self.config.search_thesaurus
+        self._thesaurus = mkdocs_site.thesaurus(config_dir, options, code) if self.config.search else []
         serve = self._command == "serve"
         self._site, self._errors = mkdocs_site.load(
             self._content_dir, serve=serve, locale=self._locale, cache=self._load_cache
@@ -126,8 +129,9 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
                     files.append(File.generated(config, uri, content=content))
                 self._feeds = True
         if self._site is not None and self.config.search:
-            self._search = search_input(self._site, self._locale.code.split("-")[0])
+            self._search = search_input(self._site, self._locale.code.split("-")[0], self._thesaurus)
             files.append(File.generated(config, pages.SEARCH_MAP, content=self._search.table))
+            files.append(File.generated(config, pages.SEARCH_THESAURUS, content=self._search.thesaurus))
         return files
 
     def _add_page(self, plan: pages.PagePlan, files: Files, config: MkDocsConfig) -> File:

@@ -6,17 +6,22 @@ page's view lives with the other views (``views/search.py``).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from mkdocs_rectify.model import Site
-from mkdocs_rectify.search.hanzi import content_language, map_json, site_characters, traditional_map
+from mkdocs_rectify.search.hanzi import content_language, map_json, site_characters, strings, traditional_map
 from mkdocs_rectify.search.indexer import BUNDLE_DIR, IndexStats, index_site
+from mkdocs_rectify.search.thesaurus import Entry, ThesaurusError, load_thesaurus, thesaurus_json
 
 __all__ = [
     "BUNDLE_DIR",
+    "Entry",
     "IndexStats",
     "SearchInput",
+    "ThesaurusError",
     "index_site",
+    "load_thesaurus",
     "search_input",
     "site_characters",
     "traditional_map",
@@ -31,10 +36,13 @@ class SearchInput:
     """The language the indexer segments the text in (``zh`` for Chinese)."""
     table: bytes
     """The traditional→simplified table of the content's characters, as the search page loads it."""
+    thesaurus: bytes
+    """The thesaurus entries the content can use, as the search page loads them."""
 
 
-def search_input(site: Site, fallback_language: str) -> SearchInput:
-    """The content's language (``fallback_language`` when it cannot tell) and table, from one pass."""
+def search_input(site: Site, fallback_language: str, thesaurus: Iterable[Entry] = ()) -> SearchInput:
+    """The content's language (``fallback_language`` when it cannot tell), table and thesaurus."""
     dumps = [report.model_dump(exclude={"withdrawn_problems"}) for report in site.reports]
     table = map_json(traditional_map(site_characters(dumps)))
-    return SearchInput(content_language(dumps) or fallback_language, table)
+    text = "\n".join(strings(dumps))
+    return SearchInput(content_language(dumps) or fallback_language, table, thesaurus_json(thesaurus, text))

@@ -16,7 +16,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["content_language", "map_json", "site_characters", "traditional_map"]
+__all__ = ["content_language", "map_json", "site_characters", "strings", "traditional_map"]
 
 # Traditional → simplified characters, then the regional variants that OpenCC first maps to the
 # standard traditional form (Taiwan 台 ← 臺 forms, Hong Kong 綫 for 線, …).
@@ -58,7 +58,7 @@ def traditional_map(characters: Iterable[str]) -> dict[str, str]:
     }
 
 
-def _strings(values: Iterable[Any]) -> Iterator[str]:
+def strings(values: Iterable[Any]) -> Iterator[str]:
     """Every string in any nesting of lists and dicts (e.g. pydantic dumps)."""
     stack = list(values)
     while stack:
@@ -73,13 +73,13 @@ def _strings(values: Iterable[Any]) -> Iterator[str]:
 
 def site_characters(values: Iterable[Any]) -> set[str]:
     """The CJK characters (and other characters past U+2E80) in ``values``."""
-    return {ch for text in _strings(values) for ch in text if ch >= "\u2e80"}
+    return {ch for text in strings(values) for ch in text if ch >= "\u2e80"}
 
 
 def content_language(values: Iterable[Any]) -> str | None:
     """``zh`` when Chinese dominates the text (a character counting as a word of five letters), else None."""
     cjk = latin = 0
-    for text in _strings(values):
+    for text in strings(values):
         cjk += sum(1 for ch in text if "\u3400" <= ch <= "\u9fff")
         latin += sum(1 for ch in text if ch.isascii() and ch.isalpha())
     return "zh" if cjk and cjk * 5 >= latin else None

@@ -37,13 +37,31 @@ class SearchView:
     """The Pagefind bundle folder, relative to the site root."""
     map_url: str
     """The traditional→simplified map, relative to the site root."""
+    thesaurus_url: str
+    """The thesaurus (plain words → official words), relative to the site root."""
     overview_url: str | None
-    """Where readers without JavaScript can browse instead, relative to the site root."""
+    """Where readers without JavaScript, or a search that found nothing, can browse instead,
+    relative to the site root."""
+    report_urls: dict[str, str]
+    """Each report's page by report id, relative to the site root: where a search that found
+    nothing offers to browse."""
+    browse_url: str | None = None
+    """The browsing pages' index (``browse/``), relative to the site root, when the site has them."""
 
     kind = PageKind.SEARCH.value
 
     @classmethod
-    def of(cls, site: Site, *, bundle_url: str, map_url: str, overview_url: str | None) -> SearchView:
+    def of(
+        cls,
+        site: Site,
+        *,
+        bundle_url: str,
+        map_url: str,
+        thesaurus_url: str,
+        overview_url: str | None,
+        report_urls: dict[str, str],
+        browse_url: str | None = None,
+    ) -> SearchView:
         reports = sorted(site.reports, key=lambda r: (r.meta.published or dt.date.min, r.id), reverse=True)
         units = {unit for report in site.reports for problem in report.problems for unit in problem.units}
         statuses = [s for s in Status if any(p.status == s for r in site.reports for p in r.problems)]
@@ -54,5 +72,8 @@ class SearchView:
             years=sorted({report.year for report in site.reports if report.year}, reverse=True),
             bundle_url=bundle_url,
             map_url=map_url,
+            thesaurus_url=thesaurus_url,
             overview_url=overview_url,
+            report_urls=report_urls,
+            browse_url=browse_url,
         )

@@ -22,6 +22,7 @@ from mkdocs_rectify.pages import (
     DATA_JSON,
     DATA_SCHEMA,
     SEARCH_MAP,
+    SEARCH_THESAURUS,
     SITE_FEED,
     PageKey,
     PageKind,
@@ -333,7 +334,13 @@ class SiteViews:
             raise KeyError(key)
         overview = self._urls.get(PageKey(PageKind.OVERVIEW))
         return SearchView.of(
-            self.site, bundle_url=f"{BUNDLE_DIR}/", map_url=SEARCH_MAP, overview_url=overview
+            self.site,
+            bundle_url=f"{BUNDLE_DIR}/",
+            map_url=SEARCH_MAP,
+            thesaurus_url=SEARCH_THESAURUS,
+            overview_url=overview,
+            report_urls={report.id: self._urls.of(report.id) for report in self.site.reports},
+            browse_url=self._urls.get(PageKey(PageKind.BROWSE)),
         )
 
     def _statement(self, key: PageKey) -> Statement:

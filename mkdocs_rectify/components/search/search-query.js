@@ -8,6 +8,9 @@
  *   termLists(engine, query)     the query cut into terms of the index, each way it can be cut
  *                                (a Promise of lists of terms, no two alike).
  *   isCharacter(term)            whether a term is a single Chinese character.
+ *   inIndex(engine, text)        whether text is a word of the index (a Promise).
+ *   indexBytes()                 the bytes of index chunks this page has downloaded so far
+ *                                (from the browser's resource timing; 0 where it cannot tell).
  *
  * On a Chinese page Pagefind would split the query with the browser's word breaker, whose
  * dictionary is not the indexer's: it cuts 保函, 纸质 or 超期 into single characters that match
@@ -112,6 +115,13 @@
       });
   }
 
+  function indexBytes() {
+    if (!window.performance || !performance.getEntriesByType) return 0;
+    return performance.getEntriesByType("resource").reduce(function (sum, entry) {
+      return entry.name.indexOf("/pagefind/index/") < 0 ? sum : sum + (entry.encodedBodySize || entry.transferSize || 0);
+    }, 0);
+  }
+
   function isCharacter(term) {
     return Array.from(term).length === 1 && HAN.test(term);
   }
@@ -120,6 +130,8 @@
     table: table,
     normalise: normalise,
     termLists: termLists,
-    isCharacter: isCharacter
+    isCharacter: isCharacter,
+    inIndex: inIndex,
+    indexBytes: indexBytes
   };
 })();

@@ -1,11 +1,20 @@
 /*
  * rectify-search, the ranking: which pages a query finds, in which order.
  *
- * Loaded by the search page after search-query.js and before search.js; sets rectify.searchRank:
- *   rank(engine, lists, filters)  a Promise of {results, partial}: the Pagefind results for the
- *       lists of terms of one query (from rectify.searchQuery.termLists), pages holding the
- *       terms in the order typed first; when no page holds every term, the pages holding the
- *       most telling ones, and partial is true.
+ * Loaded by the search page after search-query.js and search-expand.js and before search.js;
+ * sets rectify.searchRank:
+ *   rank(engine, lists, filters, related)  a Promise of {results, partial, expanded}: the Pagefind
+ *       results for the lists of terms of one query (from rectify.searchQuery.termLists), pages
+ *       holding the terms in the order typed first. When fewer than ENOUGH pages hold every term,
+ *       and ``related`` (a function giving a Promise of the query's groups of related words, each
+ *       {official: [...], lists: [[terms], ...]}) finds some, the pages holding related words or
+ *       the most telling typed ones follow; ``partial`` is true when some results do not hold
+ *       every typed term, ``expanded`` lists the related words that found pages.
+ *   find(engine, lists, filters)  the pages holding every term of one of the lists, those with
+ *       the terms in the order given first.
+ *
+ * Nothing related is looked up while the typed words find enough: their index chunks are the
+ * only ones a query downloads then.
  */
 (function () {
   "use strict";
@@ -13,62 +22,159 @@
   if (!window.Map || !window.Promise || !window.rectify.searchQuery) return;
 
   var isCharacter = window.rectify.searchQuery.isCharacter;
+  var ENOUGH = 3;
+  var TYPED = 1.5;
 
-  function rank(engine, lists, filters) {
-    // Pages holding the terms in the order typed (电子保函, not 电子…保…函) come first.
+  function find(engine, lists, filters) {
+    return findAll(engine, lists, filters).then(function (found) { return found.pages.concat(found.weak); });
+  }
+
+  /**
+   * {pages, weak}: pages holding the terms in the order typed (电子保函, not 电子…保…函) first,
+   * then those holding them all; ``weak`` are the pages found only by a list of single
+   * characters strewn over the page (爱…答…不…理), which say little of it.
+   */
+  function findAll(engine, lists, filters) {
     var phrases = lists.filter(function (list) { return list.length > 1; }).map(function (list) {
       return engine.search('"' + list.join(" ") + '"', { filters: filters });
     });
+    var strewn = function (list) { return list.length > 1 && list.every(isCharacter); };
     var all = lists.map(function (list) { return engine.search(list.join(" "), { filters: filters }); });
     return Promise.all([Promise.all(phrases), Promise.all(all)]).then(function (searches) {
       // Phrase matches score alike, so both kinds are ordered by the word search's score.
       var phrase = new Set(merge(searches[0]).map(function (result) { return result.id; }));
-      var seen = new Set();
-      var found = merge(searches[1]).concat(merge(searches[0])).filter(function (result) {
-        if (seen.has(result.id)) return false;
-        seen.add(result.id);
-        return true;
-      });
-      found = found.filter(function (result) { return phrase.has(result.id); })
-        .concat(found.filter(function (result) { return !phrase.has(result.id); }));
-      if (found.length) return { results: found, partial: false };
-      return searchSomeTerms(engine, lists[0], filters).then(function (some) {
-        return { results: some, partial: some.length > 0 };
+      var words = merge(searches[1].filter(function (search, i) { return !strewn(lists[i]); }));
+      var strong = new Set(words.map(function (result) { return result.id; }));
+      var found = unique(merge(searches[1]).concat(merge(searches[0])));
+      var pages = found.filter(function (result) { return phrase.has(result.id); })
+        .concat(found.filter(function (result) { return !phrase.has(result.id) && strong.has(result.id); }));
+      var weak = found.filter(function (result) { return !phrase.has(result.id) && !strong.has(result.id); });
+      return { pages: pages, weak: weak };
+    });
+  }
+
+  function rank(engine, lists, filters, related) {
+    return findAll(engine, lists, filters).then(function (both) {
+      var typed = both.pages;
+      var weak = both.weak;
+      if (typed.length >= ENOUGH) {
+        return { results: typed.concat(weak), partial: false, expanded: [], relatedPages: new Set() };
+      }
+      var groups = related ? related() : Promise.resolve([]);
+      return groups.then(function (groups) {
+        // The typed terms one by one only when no page holds them all: a query that finds its
+        // page (超期办件量达13128件) is not joined by pages holding a part of it.
+        var some = typed.length || weak.length ? [] : lists[0];
+        return widen(engine, some, filters, groups).then(function (wider) {
+          var ids = new Set(typed.map(function (result) { return result.id; }));
+          var more = wider.results.filter(function (result) { return !ids.has(result.id); });
+          more.forEach(function (result) { ids.add(result.id); });
+          var rest = weak.filter(function (result) { return !ids.has(result.id); });
+          var results = typed.concat(more, rest);
+          return { results: results, partial: wider.partial, expanded: wider.expanded, relatedPages: new Set(
+            more.filter(function (result) { return wider.relatedPages.has(result.id); })
+              .map(function (result) { return result.id; })) };
+        });
       });
     });
   }
 
   /**
-   * Pagefind finds pages holding every term. Readers write as they speak (学历不够, 借钱不还),
-   * so when no page holds them all, the pages holding the most telling terms are shown instead:
-   * a term counts for more the fewer pages hold it (学历 more than 不够), and a single character
-   * (差, 打) for half as much as a word; a page holding single characters only is left out.
+   * The pages holding related words or some of the typed terms (``list``), the best first. Readers write as
+   * they speak (学历不够, 借钱不还, 各部门踢皮球), so a page counts for each group of related words
+   * and each typed term it holds, the more the fewer pages hold it (学历 more than 不够); a
+   * single character (差, 打) counts half as much as a word, and a page holding single
+   * characters only is left out.
    */
-  function searchSomeTerms(engine, list, filters) {
-    if (list.length < 2) return Promise.resolve([]);
-    var everything = engine.search(null);
-    var each = list.map(function (term) { return engine.search(term, { filters: filters }); });
-    return Promise.all([everything].concat(each)).then(function (searches) {
-      var total = searches[0] ? searches[0].results.length : 1;
+  function widen(engine, list, filters, groups) {
+    var typedTerms = list.length > 1 ? list : [];
+    if (!typedTerms.length && !groups.length) {
+      return Promise.resolve({ results: [], expanded: [], partial: false, relatedPages: new Set() });
+    }
+    var each = typedTerms.map(function (term) { return engine.search(term, { filters: filters }); });
+    var related = groups.map(function (group) {
+      return Promise.all(group.lists.map(function (lists) {
+        return find(engine, lists, filters).then(function (pages) {
+          return pages.length ? { pages: pages, whole: true } : someOf(engine, lists[0], filters);
+        });
+      }));
+    });
+    return Promise.all([null, Promise.all(each), Promise.all(related)]).then(function (found) {
+      // How rare a word is, against the commonest word searched here: counting every page would
+      // be a search for everything, which downloads the whole index.
+      var total = 1;
+      found[1].forEach(function (search) { if (search) total = Math.max(total, search.results.length); });
+      found[2].forEach(function (perWord) {
+        perWord.forEach(function (one) { total = Math.max(total, one.pages.length); });
+      });
+      total *= 2;
       var pages = new Map();
-      searches.slice(1).forEach(function (search, i) {
-        if (!search || !search.results.length) return;
-        var weight = Math.log(1 + total / search.results.length);
-        var word = !isCharacter(list[i]);
-        if (!word) weight /= 2;
-        search.results.forEach(function (result) {
+      function count(results, weight, word) {
+        results.forEach(function (result) {
           var page = pages.get(result.id) || { result: result, weight: 0, score: 0, word: false };
           page.weight += weight;
           page.score += result.score;
           page.word = page.word || word;
           pages.set(result.id, page);
         });
+      }
+      found[1].forEach(function (search, i) {
+        if (!search || !search.results.length) return;
+        var word = !isCharacter(typedTerms[i]);
+        // A typed word counts for more than a related one: pages holding what was typed come first.
+        var weight = Math.log(1 + total / search.results.length) * TYPED;
+        count(search.results, word ? weight : weight / 2, word);
       });
-      return Array.from(pages.values())
+      var typedIds = new Set(pages.keys());
+      var expanded = [];
+      var relatedIds = new Set();
+      found[2].forEach(function (perWord, g) {
+        // A group counts once for a page, as the rarest of its words the page holds; an
+        // official word no page holds whole (超期办理) counts for half, as its most telling part.
+        var best = new Map();
+        perWord.forEach(function (found, w) {
+          if (!found.pages.length) return;
+          expanded.push(found.whole ? groups[g].official[w] : found.term);
+          var weight = Math.log(1 + total / found.pages.length) * (found.whole ? 1 : 0.5);
+          found.pages.forEach(function (result) {
+            var seen = best.get(result.id);
+            if (!seen || seen.weight < weight) best.set(result.id, { result: result, weight: weight });
+          });
+        });
+        best.forEach(function (page) {
+          count([page.result], page.weight, true);
+          relatedIds.add(page.result.id);
+        });
+      });
+      var results = Array.from(pages.values())
         .filter(function (page) { return page.word; })
         .sort(function (a, b) { return b.weight - a.weight || b.score - a.score; })
         .map(function (page) { return page.result; });
+      return {
+        results: results,
+        partial: typedTerms.length > 0 && results.some(function (result) { return typedIds.has(result.id); }),
+        expanded: expanded.filter(function (w, i) { return expanded.indexOf(w) === i; }),
+        relatedPages: relatedIds
+      };
     });
+  }
+
+  /**
+   * The pages holding the most telling word (not a single character) of ``list``, an official
+   * word's terms, when no page holds them all: {pages, term, whole: false}.
+   */
+  function someOf(engine, list, filters) {
+    var words = list.filter(function (term) { return !isCharacter(term); });
+    if (list.length < 2 || !words.length) return Promise.resolve({ pages: [], whole: false });
+    return Promise.all(words.map(function (term) { return engine.search(term, { filters: filters }); }))
+      .then(function (searches) {
+        var best = null;
+        searches.forEach(function (search, i) {
+          var count = search ? search.results.length : 0;
+          if (count && (!best || count < best.count)) best = { count: count, term: words[i], pages: search.results };
+        });
+        return best ? { pages: best.pages, term: best.term, whole: false } : { pages: [], whole: false };
+      });
   }
 
   /** The results of several searches, best score first. */
@@ -77,5 +183,14 @@
       .sort(function (a, b) { return b.score - a.score; });
   }
 
-  window.rectify.searchRank = { rank: rank };
+  function unique(results) {
+    var seen = new Set();
+    return results.filter(function (result) {
+      if (seen.has(result.id)) return false;
+      seen.add(result.id);
+      return true;
+    });
+  }
+
+  window.rectify.searchRank = { rank: rank, find: find };
 })();

@@ -1,15 +1,19 @@
 /*
  * rectify-search: the search page, over Pagefind's JavaScript API (pagefind/pagefind.js).
  *
- * Loaded only by the search page, after search-query.js (what the query's terms are) and
- * search-rank.js (which pages they find, in which order). The page reads completely without it
+ * Loaded only by the search page, after search-query.js (what the query's terms are),
+ * search-expand.js (the official words related to a resident's own) and search-rank.js (which
+ * pages they find, in which order). The page reads completely without it
  * (it explains that search needs JavaScript and links to the list of reports); with it, the form
  * is shown, the query and the filters are read from and written to the URL
  * (?q=…&status=…&report=…&unit=…&year=…), and the results are announced politely in the
  * role="status" element.
  *
  * Traditional characters in a query are mapped to the simplified ones the site uses, with the
- * small table the build writes for this site's characters (search/hanzi.json). Uses base.js.
+ * small table the build writes for this site's characters (search/hanzi.json); the thesaurus
+ * (search/thesaurus.json) is loaded with it. When nothing is found, the page says which words were
+ * searched and what they were expanded to, offers a shorter query that finds something and the
+ * pages to browse instead. Uses base.js.
  */
 (function () {
   "use strict";
@@ -18,8 +22,10 @@
   var base = window.rectify;
   if (!root || !("URLSearchParams" in window) || !window.Promise || !base.searchRank) return;
   var query = base.searchQuery;
+  var expander = base.searchExpand;
 
   var FILTERS = ["status", "report", "unit", "year"];
+  var EXPANSION_BYTES = 60000;
   var PAGE_SIZE = 10;
 
   var form = root.querySelector("[data-rectify-search-form]");
@@ -31,6 +37,10 @@
   var nojs = root.querySelector("[data-rectify-search-nojs]");
   var text = JSON.parse(root.querySelector("[data-rectify-search-text]").textContent);
   var resultTemplate = root.querySelector("template[data-rectify-search-result]");
+  var help = root.querySelector("[data-rectify-search-help]");
+  var words = root.querySelector("[data-rectify-search-words]");
+  var suggestion = root.querySelector("[data-rectify-search-suggest]");
+  var suggestionLink = root.querySelector("[data-rectify-search-suggest-link]");
 
   function format(message, values) {
     return message.replace(/\{(\w+)\}/g, function (whole, key) {
@@ -82,6 +92,17 @@
     return table;
   }
 
+  var thesaurus = null;
+  function loadThesaurus() {
+    if (!thesaurus) {
+      thesaurus = fetch(new URL(root.getAttribute("data-thesaurus"), location.href).href)
+        .then(function (response) { return response.ok ? response.json() : {}; })
+        .catch(function () { return {}; })
+        .then(expander.thesaurus);
+    }
+    return thesaurus;
+  }
+
   // -- the form and the URL ----------------------------------------------------------------------
 
   function readForm() {
@@ -130,6 +151,10 @@
   var results = [];
   var shown = 0;
   var partial = false;
+  var expanded = [];
+  var marked = [];
+  var typedMarks = [];
+  var relatedIds = new Set();
 
   function announce(message) {
     // Busy until the count is in, so that screen readers read the results with it.
@@ -141,7 +166,7 @@
     return template ? template.content.cloneNode(true) : document.createTextNode("");
   }
 
-  function renderResult(data) {
+  function renderResult(data, result) {
     var item = resultTemplate.content.firstElementChild.cloneNode(true);
     var link = item.querySelector("[data-rectify-search-link]");
     link.href = data.url;
@@ -155,11 +180,71 @@
     } else {
       report.remove();
     }
-    // Pagefind escapes the page text and adds only <mark> elements, one per word of the index:
-    // the words of one phrase (超期 办 件) are joined into one mark, so a screen reader that
-    // announces highlights says so once for 超期办件, not three times.
-    item.querySelector("[data-rectify-search-excerpt]").innerHTML = data.excerpt.replace(/<\/mark><mark>/g, "");
+    // Pagefind escapes the page text and adds only <mark> elements, one per word of the index.
+    // It matches a term as the start of a word, so a lone character (不 of 热线打不通) would mark
+    // 不够: a mark stays only on a word the search was for, or one that starts with a searched
+    // word of two characters or more. The words of one phrase (超期 办 件) are joined into one
+    // mark, so a screen reader that announces highlights says so once for 超期办件.
+    var terms = relatedIds.has(result.id) ? marked : typedMarks;
+    var kept = 0;
+    var excerpt = data.excerpt.replace(/<mark>([^<]*)<\/mark>/g, function (whole, word) {
+      if (!isMarked(word, terms)) return word;
+      kept += 1;
+      return whole;
+    });
+    var target = item.querySelector("[data-rectify-search-excerpt]");
+    // Pagefind places its excerpt where most terms match; when none of those is a searched word,
+    // the excerpt is taken around the first searched word of the page's text instead.
+    if (kept || !writeExcerpt(target, data.content || "", terms)) {
+      target.innerHTML = excerpt.replace(/<\/mark><mark>/g, "");
+    }
     return item;
+  }
+
+  var BEFORE = 12;
+  var AFTER = 40;
+
+  /** ``text`` around its first searched word of two characters or more, those words marked; false if it has none. */
+  function writeExcerpt(target, text, terms) {
+    var words = terms.filter(function (term) { return Array.from(term).length > 1; })
+      .sort(function (a, b) { return b.length - a.length; });
+    var lower = text.toLowerCase();
+    var at = -1;
+    words.forEach(function (word) {
+      var found = lower.indexOf(word);
+      if (found >= 0 && (at < 0 || found < at)) at = found;
+    });
+    if (at < 0) return false;
+    var start = Math.max(0, at - BEFORE);
+    var window_ = text.slice(start, at + AFTER);
+    var pattern = new RegExp(words.map(function (word) {
+      return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    }).join("|"), "gi");
+    target.textContent = "";
+    var last = 0;
+    window_.replace(pattern, function (match, offset) {
+      target.appendChild(document.createTextNode(window_.slice(last, offset)));
+      var mark = document.createElement("mark");
+      mark.textContent = match;
+      target.appendChild(mark);
+      last = offset + match.length;
+      return match;
+    });
+    target.appendChild(document.createTextNode(window_.slice(last) + (at + AFTER < text.length ? "…" : "")));
+    if (start > 0) target.insertBefore(document.createTextNode("…"), target.firstChild);
+    return true;
+  }
+
+  /** Every term of some lists of terms, in lower case. */
+  function termsOf(lists) {
+    return [].concat.apply([], lists).map(function (term) { return term.toLowerCase(); });
+  }
+
+  function isMarked(word, terms) {
+    var lower = word.toLowerCase();
+    return terms.some(function (term) {
+      return lower === term || (Array.from(term).length > 1 && lower.indexOf(term) === 0);
+    });
   }
 
   function showMore() {
@@ -169,8 +254,8 @@
     return Promise.all(batch.map(function (result) { return result.data(); })).then(function (pages) {
       if (mine !== generation) return null;
       var first = null;
-      pages.forEach(function (data) {
-        var item = renderResult(data);
+      pages.forEach(function (data, i) {
+        var item = renderResult(data, batch[i]);
         first = first || item;
         list.appendChild(item);
       });
@@ -181,11 +266,71 @@
   }
 
   function countMessage(total, query) {
-    if (!total) return query ? format(text.none, { query: query }) : text.none_filtered;
+    if (!total) return query ? format(text.none, { query: query }) + searchedMessage() : text.none_filtered;
     var message = format(total === 1 ? text.count_one : text.count_other, { count: total });
     if (partial) message = text.some_words + message;
+    if (expanded.length) message += format(text.expanded, { words: expanded.join(text.separator) });
     if (total > shown) message += format(text.count_shown, { shown: shown });
     return message;
+  }
+
+  var searched = [];
+  var related = [];
+  function searchedMessage() {
+    var message = searched.length ? format(text.searched, { words: searched.join(text.separator) }) : "";
+    if (related.length) message += format(text.expanded, { words: related.join(text.separator) });
+    return message;
+  }
+
+  /** Below the results of a search that found nothing, or pages holding only some of the words:
+   *  a shorter query that finds pages holding all its words, and the pages to browse. */
+  function showHelp(state, shorter) {
+    help.hidden = !!results.length && !partial;
+    if (shorter) {
+      var params = new URLSearchParams(toQueryString({ q: shorter, filters: state.filters }).slice(1));
+      suggestionLink.href = "?" + params.toString();
+      suggestionLink.textContent = shorter;
+      suggestionLink.setAttribute("data-q", shorter);
+    }
+    suggestion.hidden = !shorter;
+    words.textContent = results.length ? "" : searchedMessage();
+    words.hidden = !!results.length;
+  }
+
+  /**
+   * The query with one of its words left out that finds pages holding all its terms, if one
+   * does: 学历不够 → 学历, 量子计算机 → 计算机. Lone characters side by side (量 子, a word the
+   * index does not know) are left out together.
+   */
+  function shorterQuery(engine, list, filters) {
+    var words = [];
+    list.forEach(function (term, i) {
+      if (i > 0 && query.isCharacter(term) && query.isCharacter(list[i - 1])) {
+        words[words.length - 1].push(term);
+      } else {
+        words.push([term]);
+      }
+    });
+    if (words.length < 2) return Promise.resolve(null);
+    var candidates = words.slice(0, 8).map(function (word, i) {
+      var rest = [].concat.apply([], words.slice(0, i).concat(words.slice(i + 1)));
+      return rest.some(function (term) { return !query.isCharacter(term); }) ? rest : null;
+    }).filter(Boolean);
+    return candidates.reduce(function (done, rest) {
+      return done.then(function (found) {
+        if (found) return found;
+        return window.rectify.searchRank.find(engine, [rest], filters).then(function (pages) {
+          return pages.length ? joinTerms(rest) : null;
+        });
+      });
+    }, Promise.resolve(null));
+  }
+
+  function joinTerms(terms) {
+    return terms.reduce(function (text, term) {
+      var latin = /[a-z0-9]$/i.test(text) && /^[a-z0-9]/i.test(term);
+      return text + (latin ? " " : "") + term;
+    }, "");
   }
 
   function fail() {
@@ -207,6 +352,7 @@
     base.silence(status);
     output.setAttribute("aria-busy", "true");
     var hasFilters = Object.keys(state.filters).length > 0;
+    help.hidden = true;
     if (!state.q && !hasFilters) {
       results = [];
       shown = 0;
@@ -215,31 +361,99 @@
       announce(text.empty);
       return Promise.resolve();
     }
+    var engine = null;
+    var filters = {};
+    var typed = [];
     return Promise.all([loadPagefind(), loadTable()])
       .then(function (loaded) {
-        var engine = loaded[0];
+        engine = loaded[0];
         var normalised = state.q ? query.normalise(state.q, loaded[1]) : null;
-        var filters = {};
         Object.keys(state.filters).forEach(function (name) {
           filters[name] = { any: state.filters[name] };
         });
         if (!normalised) {
           return engine.search(null, { filters: filters }).then(function (search) {
-            return { results: search ? search.results : [], partial: false };
+            return { results: search ? search.results : [], partial: false, expanded: [], lists: [], groups: [] };
+          });
+        }
+        // The thesaurus is fetched only when the typed words find too little.
+        var groups = [];
+        var relatedOnes = [];
+        function relatedWords() {
+          // Each related word may need index chunks of its own (20–40 kB each on a large site):
+          // the words are looked up in turn, the most telling first, until the expansion has
+          // downloaded EXPANSION_BYTES of the index.
+          var start = query.indexBytes();
+          function within() { return query.indexBytes() - start < EXPANSION_BYTES; }
+          return loadThesaurus().then(function (data) {
+            var expansion = expander.expand(normalised, data);
+            return expander.alike(engine, typed, data, query.inIndex, within).then(function (alike) {
+              alike.forEach(function (word) {
+                var official = data.byPlain.get(word) || [];
+                expansion.groups.push({ plain: word, official: [word].concat(official) });
+              });
+              return expansion;
+            });
+          }).then(function (expansion) {
+            var done = [];
+            return expansion.groups.reduce(function (previous, group) {
+              return previous.then(function () {
+                var official = [];
+                var lists = [];
+                return group.official.reduce(function (before, word) {
+                  return before.then(function () {
+                    if (!within()) return null;
+                    return query.termLists(engine, word).then(function (cut) {
+                      official.push(word);
+                      lists.push(cut);
+                    });
+                  });
+                }, Promise.resolve()).then(function () {
+                  if (!official.length) return;
+                  relatedOnes = relatedOnes.concat(official);
+                  done.push({ official: official, lists: lists });
+                });
+              });
+            }, Promise.resolve()).then(function () { return done; });
+          }).then(function (done) {
+            groups = done;
+            return done;
           });
         }
         return query.termLists(engine, normalised).then(function (lists) {
-          return window.rectify.searchRank.rank(engine, lists, filters);
+          typed = lists[0];
+          return window.rectify.searchRank.rank(engine, lists, filters, relatedWords).then(function (found) {
+            found.lists = lists;
+            found.groups = groups;
+            found.related = relatedOnes;
+            return found;
+          });
         });
       })
       .then(function (found) {
-        if (mine !== generation) return;
+        if (mine !== generation) return null;
         results = found.results;
         partial = found.partial;
+        expanded = found.expanded;
+        searched = typed;
+        related = (found.related || []).filter(function (w, i, all) { return all.indexOf(w) === i; });
+        typedMarks = termsOf(found.lists);
+        marked = typedMarks.concat(found.groups.filter(function (group) {
+          return group.official.some(function (word) { return expanded.indexOf(word) >= 0; });
+        }).reduce(function (all, group) { return all.concat(termsOf(group.lists.reduce(function (a, l) {
+          return a.concat(l);
+        }, []))); }, []));
         shown = 0;
         list.textContent = "";
-        return showMore().then(function () {
-          if (mine === generation) announce(countMessage(results.length, state.q));
+        relatedIds = found.relatedPages || new Set();
+        var shorter = (!results.length || partial) && typed.length > 1
+          ? shorterQuery(engine, typed, filters) : Promise.resolve(null);
+        return Promise.all([showMore(), shorter]).then(function (done) {
+          if (mine !== generation) return;
+          if (state.q) showHelp(state, done[1]);
+          var message = countMessage(results.length, state.q);
+          if (done[1]) message += format(text.suggest_said, { query: done[1] });
+          announce(message);
         });
       })
       .catch(fail);
@@ -281,6 +495,16 @@
   });
   input.addEventListener("compositionstart", function () { window.clearTimeout(pause); });
   input.addEventListener("compositionend", preload);
+
+  suggestionLink.addEventListener("click", function (event) {
+    event.preventDefault();
+    var state = readForm();
+    state.q = suggestionLink.getAttribute("data-q");
+    writeForm(state);
+    history.pushState(null, "", toQueryString(state));
+    input.focus();
+    run(state);
+  });
 
   more.addEventListener("click", function () {
     showMore().then(function (first) {

@@ -1,0 +1,145 @@
+"""Residents' words in Chromium: expansion with the thesaurus, what is marked, and searches that find
+nothing or only part of what was typed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from support.axe import violations
+from support.builds import MINIMAL_CONFIG, REPORT_YML, Build, build_site, problem_file, write_tree
+from support.inpage import opened as opened_in_mode
+from support.web import serve_dir
+from test_search_browser import DONE, STATUS, opened, pages_of, problem_of, result_links, search
+
+SITE = {
+    "mkdocs.yml": MINIMAL_CONFIG.replace(
+        "  - rectify:\n", "  - rectify:\n      search_thesaurus:\n        extra: [words.yml]\n", 1
+    ),
+    "words.yml": "# The office's own words.\n- {plain: [摸鱼], official: [考勤]}\n",
+    "docs/.keep": "",
+    "content/city-2024/report.yml": REPORT_YML,
+    "content/city-2024/01.md": problem_file(
+        1, "信访件办理不及时", "in_progress", "群众信访件办理不及时，答复超过期限。"
+    ),
+    "content/city-2024/02.md": problem_file(
+        2, "接待群众不热情", "completed", "有群众上访时，接待人员态度冷淡。"
+    ),
+    "content/city-2024/03.md": problem_file(3, "窗口纪律松散", "not_done", "窗口人员考勤管理不严。"),
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    project = tmp_path_factory.mktemp("expansion") / "project"
+    write_tree(project, SITE)
+    build: Build = build_site(project, "--strict")
+    assert build.returncode == 0, build.output
+    with serve_dir(build.site) as url:
+        yield url
+
+
+def marks(page) -> list[list[str]]:
+    """The marked words of each result's excerpt, in order."""
+    return [item.locator("mark").all_inner_texts() for item in page.locator(".rectify-search__excerpt").all()]
+
+
+def test_a_plain_word_finds_the_official_one_after_the_pages_that_hold_it(browser, site: str) -> None:
+    with opened(browser, site + "/search/") as page:
+        links = search(page, "上访")
+        # 02 holds the typed word and comes first; 01 says 信访, the word of the notices.
+        assert [problem_of(u) for u in links] == ["2", "1"]
+        assert "还查找了相关的规范用语：信访" in page.inner_text(STATUS)
+        assert [set(words) for words in marks(page)] == [{"上访"}, {"信访"}]
+
+
+def test_a_sites_own_words_expand_too(browser, site: str) -> None:
+    with opened(browser, site + "/search/") as page:
+        assert pages_of(search(page, "摸鱼")) == {"city-2024/3"}
+        assert marks(page) == [["考勤"]]
+
+
+def test_nothing_found_says_what_was_searched_and_offers_the_reports(browser, site: str) -> None:
+    with opened(browser, site + "/search/?q=上访&status=not_done") as page:
+        page.wait_for_selector(DONE)
+        assert result_links(page) == []
+        said = page.inner_text(STATUS)
+        assert "没有找到与“上访”相关的问题" in said
+        assert "已搜索的词语：上访。" in said and "还查找了相关的规范用语：信访" in said
+        help = page.locator("[data-rectify-search-help]")
+        assert help.is_visible()
+        assert "已搜索的词语：上访。" in help.inner_text()
+        assert help.get_by_role("link", name="巡察整改情况通报").get_attribute("href") == "../"
+        assert help.get_by_role("link", name="分类浏览").get_attribute("href") == "../browse/"
+        report = help.get_by_role("link", name="测试单位关于巡察整改情况的通报")
+        assert report.get_attribute("href") == "../city-2024/"
+        assert violations(page) == []
+
+
+def test_the_help_goes_away_when_a_search_finds_what_was_typed(browser, site: str) -> None:
+    with opened(browser, site + "/search/?q=上访&status=not_done") as page:
+        page.wait_for_selector(DONE)
+        page.get_by_role("checkbox", name="未完成").uncheck()
+        page.wait_for_selector(DONE)
+        page.wait_for_function("document.querySelector('[data-rectify-search-help]').hidden")
+        assert len(result_links(page)) == 2
+
+
+# -- on the demo -------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def demo_page(browser, demo_url: str):
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    page.goto(demo_url + "/search/")
+    page.wait_for_selector("[data-rectify-search-form]:not([hidden])")
+    yield page
+    context.close()
+
+
+def test_only_the_words_searched_for_are_marked(demo_page) -> None:
+    links = search(demo_page, "热线打不通")
+    assert problem_of(links[0]) == "1"
+    found = marks(demo_page)
+    # Pagefind matches 不 as the start of 不够 in the title; only 热线 is a word that was searched.
+    assert found[0] and set(found[0]) == {"热线"}
+    assert all("不够" not in words for words in found)
+
+
+def test_a_search_finding_only_some_words_offers_a_shorter_query_that_finds_all(demo_page) -> None:
+    search(demo_page, "量子计算机")
+    said = demo_page.inner_text(STATUS)
+    assert "部分词语" in said and "少一个词可以找到结果：“计算机”" in said
+    link = demo_page.locator("[data-rectify-search-suggest-link]")
+    assert link.inner_text() == "计算机"
+    link.click()
+    demo_page.wait_for_selector(DONE)
+    assert demo_page.input_value("#rectify-search-q") == "计算机"
+    assert parse_qs(urlparse(demo_page.url).query) == {"q": ["计算机"]}
+    assert {problem_of(u) for u in result_links(demo_page)} == {"11", "13"}
+    assert "部分词语" not in demo_page.inner_text(STATUS)
+    assert demo_page.locator("[data-rectify-search-help]").is_hidden()
+
+
+def test_a_query_with_no_word_of_the_site_lists_its_terms_and_the_reports(demo_page) -> None:
+    assert search(demo_page, "量子纠缠") == []
+    said = demo_page.inner_text(STATUS)
+    assert "没有找到与“量子纠缠”相关的问题" in said and "已搜索的词语：" in said
+    help = demo_page.locator("[data-rectify-search-help]")
+    assert help.get_by_role("link", name="中共海口市政务管理局党组关于巡察整改情况的通报").count() == 1
+
+
+def test_pinyin_and_a_homophone_find_the_word_meant(demo_page) -> None:
+    # 社保 and 公积金 typed as residents type them (full pinyin, initials, a wrong character).
+    for query in ("shebao", "gjj", "社报窗口"):
+        assert "4" in [problem_of(u) for u in search(demo_page, query)[:3]], query
+
+
+@pytest.mark.parametrize("mode", ["default", "care"])
+def test_axe_finds_no_violation_when_nothing_is_found(browser, demo_url: str, mode: str) -> None:
+    with opened_in_mode(browser, demo_url + "/search/?q=量子纠缠", mode=mode) as page:
+        page.wait_for_selector(DONE)
+        assert page.locator("[data-rectify-search-help]").is_visible()
+        assert violations(page) == []
