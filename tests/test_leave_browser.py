@@ -71,7 +71,7 @@ def test_a_click_opens_the_dialog_with_the_focus_inside(guide) -> None:
     guide.click(LINK)
     s = state(guide)
     assert s["open"] and s["modal"] and s["focusInside"]
-    assert s["focused"] == "继续访问" and s["go"] == MKDOCS and s["message"] == MESSAGE
+    assert s["focused"] == "返回" and s["go"] == MKDOCS and s["message"] == MESSAGE
     assert guide.url.endswith("/guide/") and guide.outside == []
     # Its accessible name and description, as Chromium exposes them to screen readers.
     dialog = guide.get_by_role("dialog", name="即将离开本网站")
@@ -86,6 +86,16 @@ def test_enter_on_the_link_opens_the_dialog(guide) -> None:
     assert s["open"] and s["focusInside"] and guide.url.endswith("/guide/")
 
 
+def test_enter_twice_keeps_the_reader_on_the_site(guide) -> None:
+    """The focus starts on 返回: a second Enter closes the dialog, it does not leave (issue 13, 10)."""
+    guide.focus(LINK)
+    guide.keyboard.press("Enter")
+    guide.keyboard.press("Enter")
+    s = state(guide)
+    assert not s["open"] and s["focused"] == MKDOCS
+    assert guide.url.endswith("/guide/") and guide.outside == []
+
+
 def test_escape_closes_and_the_focus_returns_to_the_link(guide) -> None:
     guide.focus(LINK)
     guide.keyboard.press("Enter")
@@ -97,7 +107,6 @@ def test_escape_closes_and_the_focus_returns_to_the_link(guide) -> None:
 
 def test_back_closes_and_the_focus_returns_to_the_link(guide) -> None:
     guide.click(LINK)
-    guide.keyboard.press("Tab")  # 继续访问 → 返回
     assert guide.evaluate("document.activeElement.textContent.trim()") == "返回"
     guide.keyboard.press("Enter")
     s = state(guide)
