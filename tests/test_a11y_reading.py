@@ -1,4 +1,8 @@
-"""What a reader meets beyond axe-core: faults no automated rule flags, each seen in Chromium."""
+"""What a reader meets beyond axe-core: faults no automated rule flags, each seen in Chromium.
+
+The pager of 关怀版 on a desktop and a phone, tables that are Tab stops only while they scroll, a link
+told apart by more than colour, a search result whose badge does not run into the report's title.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,41 @@ from a11ypages import PAGES, opened, run
 from support.axe import violations
 
 pytestmark = pytest.mark.browser
+
+PAGER = r"""
+return [...document.querySelectorAll('.rectify-pager__item > a')].map((a) => {
+  const label = a.querySelector('.rectify-pager__label');
+  const range = document.createRange();
+  range.setStartAfter(label);
+  range.setEndAfter(a.lastChild);
+  const lines = [...range.getClientRects()].filter((r) => r.width > 1);
+  const style = getComputedStyle(a);
+  const inner = a.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  return {
+    text: a.innerText.replace(/\s+/g, ' ').trim(),
+    labelBottom: label.getBoundingClientRect().bottom,
+    titleTop: Math.min(...lines.map((r) => r.top)),
+    titleWidth: lines.reduce((sum, r) => sum + r.width, 0),
+    firstLine: lines.length ? lines[0].width : 0,
+    inner,
+  };
+});
+"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_care_mode_pager_shows_its_label_above_a_title_in_full_lines(
+    browser, demo_url: str, width: int
+) -> None:
+    """上一个问题 on a line of its own, the title under it in lines as wide as the link (issue 13, 2)."""
+    with opened(browser, demo_url + PAGES["problem"].replace("/1/", "/2/"), mode="care", width=width) as page:
+        links = run(page, PAGER)
+    assert len(links) == 3
+    for link in links:
+        assert link["labelBottom"] <= link["titleTop"] + 1, link
+        # The first line of the title is as wide as the link allows (or holds the whole title).
+        assert link["firstLine"] >= min(link["titleWidth"], link["inner"]) * 0.8, link
+
 
 TABLES = r"""
 return [...document.querySelectorAll('[data-rectify-scroll], .md-typeset__scrollwrap')].map((box) => ({
