@@ -88,3 +88,27 @@ def test_a_table_is_a_named_tab_stop_while_it_scrolls(browser, demo_url: str, ki
         style.evaluate("(element) => element.remove()")
         page.wait_for_function(f"!({ANY_STOP})")
         assert not any(box["tabbable"] or box["role"] for box in run(page, TABLES) if not box["overflows"])
+
+
+def test_the_link_on_the_search_page_without_javascript_is_underlined(browser, demo_url: str) -> None:
+    """Told apart from the text around it by more than its colour (1.4.1; issue 13, 11)."""
+    with opened(browser, demo_url + "/search/", javascript=False) as page:
+        link = page.locator("[data-rectify-search-nojs] a")
+        assert link.count() == 1
+        assert "underline" in link.evaluate("(a) => getComputedStyle(a).textDecorationLine")
+
+
+def test_a_search_result_says_which_report_it_is_from(browser, demo_url: str) -> None:
+    """The badge, then 所属通报： and the title: not 已完成中共海口… in one breath (issue 13, 4)."""
+    with opened(browser, demo_url + "/search/?q=%E7%94%B5%E5%AD%90%E4%BF%9D%E5%87%BD") as page:
+        page.wait_for_selector("[data-rectify-search-output][aria-busy=false] .rectify-search__result")
+        meta = page.locator(".rectify-search__result-meta").first
+        text = meta.evaluate("(p) => p.textContent.replace(/\\s+/g, ' ').trim()")
+    assert text == "整改结果：已完成 所属通报：中共海口市政务管理局党组关于巡察整改情况的通报", text
+
+
+def test_overview_counts_have_their_unit(browser, demo_url: str) -> None:
+    """已完成 17 项, not 已完成 17 (issue 13, 4)."""
+    with opened(browser, demo_url + "/") as page:
+        counts = page.locator(".rectify-overview__counts li").all_inner_texts()
+    assert counts and all(text.replace("\n", " ").strip().endswith("项") for text in counts), counts
