@@ -80,8 +80,8 @@ def index_again(site: Path) -> tuple[int, float, float]:
 
 def first_query(site: Path, query: str) -> dict[str, int]:
     """Bytes per kind of file downloaded by the search page for its first query, in Chromium."""
-    from conftest import CHROMIUM, CHROMIUM_ARGS, serve_dir
     from playwright.sync_api import sync_playwright
+    from support.web import CHROMIUM, CHROMIUM_ARGS, serve_dir
 
     sizes: dict[str, int] = {}
     gzipped_js = 0
@@ -208,8 +208,8 @@ def measure(site: Path, content: Path | None = None) -> None:
 
 def relevance(site: Path, subjects: dict[str, int]) -> None:
     """Run the demo's relevance queries on ``site`` and print how many results are on subject."""
-    from conftest import CHROMIUM, CHROMIUM_ARGS, serve_dir
     from playwright.sync_api import sync_playwright
+    from support.web import CHROMIUM, CHROMIUM_ARGS, serve_dir
 
     cases = [case for case in yaml.safe_load(RELEVANCE.read_text("utf-8")) if "report" not in case["expect"]]
     top_three = 0

@@ -19,8 +19,9 @@ from typing import Any
 
 from mkdocs_rectify.locale import Locale
 from mkdocs_rectify.model import Problem, ProblemFrontMatter, Report, ReportMeta, Site, Status
+from mkdocs_rectify.pages import DATA_JSON, DATA_REPORT_SCHEMA, DATA_SCHEMA, data_csv
 
-__all__ = ["CSV_COLUMNS", "SCHEMA_VERSION", "csv_bytes", "json_bytes", "schema_bytes"]
+__all__ = ["CSV_COLUMNS", "SCHEMA_VERSION", "csv_bytes", "json_bytes", "open_data", "schema_bytes"]
 
 SCHEMA_VERSION = 1
 
@@ -130,3 +131,15 @@ def schema_bytes(kind: str) -> bytes:
     }
     document = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema, "title": titles[kind]}
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def open_data(site: Site, url_of: UrlOf, locale: Locale) -> dict[str, bytes]:
+    """Every open data file of a site by its path: the JSON, the schemas, a CSV per report."""
+    files = {
+        DATA_JSON: json_bytes(site, url_of),
+        DATA_SCHEMA: schema_bytes("problem"),
+        DATA_REPORT_SCHEMA: schema_bytes("report"),
+    }
+    for report in site.reports:
+        files[data_csv(report.id)] = csv_bytes(report, url_of, locale)
+    return files

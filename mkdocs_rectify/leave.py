@@ -40,21 +40,15 @@ from urllib.parse import unquote, urlsplit
 import idna
 
 __all__ = [
-    "LEAVE_DIR",
     "Destination",
     "LeavePolicy",
-    "NoticeRegistry",
-    "NoticeView",
     "RewriteResult",
     "ascii_host",
+    "find_destinations",
     "host_matches",
     "insert_before_body_end",
-    "notice_src_uri",
     "rewrite_links",
 ]
-
-LEAVE_DIR = "leave"
-"""Folder of the generated notice pages: ``leave/<key>/``."""
 
 LEAVING_SCHEMES = frozenset({"http", "https", "ftp"})
 TEXT_ONLY = frozenset({"textarea", "title"})
@@ -113,11 +107,6 @@ class Destination:
     def key(self) -> str:
         """A stable name for the notice page of this address (the same in every build)."""
         return hashlib.sha256(self.url.encode("utf-8")).hexdigest()[:16]
-
-
-def notice_src_uri(destination: Destination) -> str:
-    """The (virtual) source path of a destination's notice page, as for a Markdown page."""
-    return f"{LEAVE_DIR}/{destination.key}.md"
 
 
 def host_matches(host: str, pattern: str) -> bool:
@@ -383,47 +372,16 @@ def rewrite_links(
     return RewriteResult("".join(pieces), list(parser.destinations.values()))
 
 
+def find_destinations(source: str, policy: LeavePolicy) -> list[Destination]:
+    """The destinations of the leaving links of some HTML (a page, a fragment, a template), in
+    document order: the links :func:`rewrite_links` would rewrite."""
+    parser = _Rewriter(source, policy, lambda destination: "", "", None)
+    parser.feed(source)
+    parser.close()
+    return list(parser.destinations.values())
+
+
 def insert_before_body_end(document: str, fragment: str) -> str:
     """``fragment`` placed just before the document's last ``</body>`` (or at its end)."""
     at = document.lower().rfind("</body>")
     return document + fragment if at == -1 else document[:at] + fragment + document[at:]
-
-
-@dataclass(frozen=True)
-class NoticeView:
-    """What ``rectify/leave.html`` receives as ``rectify_page``."""
-
-    kind = "leave"
-    destination: Destination
-    back_url: str
-    """Where 返回 leads, from the site root: the one page linking to the destination, or the home page."""
-    back_home: bool
-    """Whether 返回 leads to the home page because several pages (or none) link to the destination."""
-
-
-class NoticeRegistry:
-    """The destinations of one build and the pages that link to each, for the notice pages."""
-
-    def __init__(self) -> None:
-        self._destinations: dict[str, Destination] = {}
-        self._referrers: dict[str, set[str]] = {}
-
-    def add(self, destination: Destination, referrer: str | None) -> None:
-        """Record that a page (its URL from the site root; None for the 404 page) links to ``destination``."""
-        self._destinations.setdefault(destination.key, destination)
-        referrers = self._referrers.setdefault(destination.key, set())
-        referrers.add(referrer if referrer is not None else "\0")  # "\0": a page with no fixed URL
-
-    def destinations(self) -> list[Destination]:
-        """Every destination, in a stable order (by key), so that builds are reproducible."""
-        return [self._destinations[key] for key in sorted(self._destinations)]
-
-    def view(self, destination: Destination, home_url: str) -> NoticeView:
-        """The notice page's view: 返回 leads to the only page linking here, else the home page."""
-        referrers = self._referrers.get(destination.key, set())
-        if len(referrers) == 1 and "\0" not in referrers:
-            return NoticeView(destination, next(iter(referrers)), back_home=False)
-        return NoticeView(destination, home_url, back_home=True)
-
-    def __len__(self) -> int:
-        return len(self._destinations)

@@ -20,11 +20,14 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
 
 __all__ = [
+    "MAX_SAFE_INTEGER",
+    "PHONE_PATTERN",
     "REPORT_ID_PATTERN",
     "Contact",
     "Declared",
@@ -38,10 +41,26 @@ __all__ = [
     "Site",
     "Status",
     "Summary",
+    "is_phone_number",
 ]
 
 REPORT_ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
-"""Report ids appear in URLs and file names: lower-case ASCII letters, digits and hyphens."""
+"""Report ids appear in URLs and file names: lower-case ASCII letters, digits and hyphens.
+Match it with ``re.fullmatch``: with ``re.match``, ``$`` also accepts a final newline."""
+
+PHONE_PATTERN = r"^(?:[0-9０-９ \u00a0\u3000+＋()（）\-－—、,，/;；]|转|分机|[Ee][Xx][Tt]\.?)+$"
+"""A phone number as printed: digits (also full-width), spaces, ``+ - ( )`` and ``（ ）``, 转, 分机 or
+``ext.`` before an extension, and 、 , ; / between several numbers."""
+
+_DIGIT = re.compile(r"[0-9０-９]")
+
+MAX_SAFE_INTEGER = 2**53 - 1
+"""The largest whole number every JSON reader keeps exactly (JavaScript's ``Number.MAX_SAFE_INTEGER``)."""
+
+
+def is_phone_number(text: str) -> bool:
+    """Whether ``text`` is written as a phone number (see :data:`PHONE_PATTERN`), with at least 3 digits."""
+    return bool(re.fullmatch(PHONE_PATTERN, text)) and len(_DIGIT.findall(text)) >= 3
 
 
 class Status(enum.StrEnum):
@@ -70,6 +89,34 @@ def _strip_block(value: Any) -> Any:
     return value
 
 
+def _json_safe(value: Any) -> Any:
+    """Refuse a whole number that JSON readers would round (open data is read by JavaScript)."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_SAFE_INTEGER:
+        raise ValueError(
+            f"{value} is too large: whole numbers beyond {MAX_SAFE_INTEGER} "
+            "lose digits in the open data (JSON)"
+        )
+    return value
+
+
+def _date_only(value: Any) -> Any:
+    """A date is a day: no time of day, and never a number (which pydantic would read as a timestamp)."""
+    if isinstance(value, dt.datetime):
+        raise ValueError(f"{value.isoformat(sep=' ')} has a time of day; write only the date, YYYY-MM-DD")
+    if isinstance(value, bool | int | float):
+        raise ValueError(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2022-03-22")
+    return value
+
+
+WholeNumber = Annotated[int, BeforeValidator(_json_safe), Field(strict=True)]
+"""A whole number as written: never ``true`` or ``"7"``, and exact in JSON."""
+
+Figure = Annotated[float, BeforeValidator(_json_safe), Field(strict=True, allow_inf_nan=False)]
+"""A finite number as written (a whole number is accepted): never ``true`` or ``"82.29"``."""
+
+Date = Annotated[dt.date, BeforeValidator(_date_only)]
+"""A day, ``YYYY-MM-DD``."""
+
 Text = Annotated[str, BeforeValidator(_strip_block), StringConstraints(min_length=1)]
 """Non-empty text; surrounding whitespace is removed."""
 
@@ -88,20 +135,20 @@ class Metric(_Strict):
     """What is measured, e.g. 全程网办率."""
     unit: str | None = None
     """Unit of the values, e.g. ``%``, 件, 万元."""
-    baseline: float | None = None
+    baseline: Figure | None = None
     """Value before rectification."""
-    value: float
+    value: Figure
     """Value at ``as_of``."""
-    target: float | None = None
+    target: Figure | None = None
     """Value the measures aim for."""
-    as_of: dt.date | None = None
+    as_of: Date | None = None
     """Date of ``value``."""
 
 
 class HistoryEntry(_Strict):
     """A dated change of status."""
 
-    date: dt.date
+    date: Date
     """When the status changed."""
     status: Status
     """The status from that date on."""
@@ -112,7 +159,7 @@ class HistoryEntry(_Strict):
 class ProblemFrontMatter(_Strict):
     """The YAML front-matter of one problem file. The Markdown body is the problem statement (问题表现)."""
 
-    number: Annotated[int, Field(ge=1)]
+    number: Annotated[WholeNumber, Field(ge=1)]
     """Number of the problem in the report (问题1, 问题2, …); unique within the report."""
     title: Text
     """Short heading of the problem."""
@@ -122,9 +169,9 @@ class ProblemFrontMatter(_Strict):
     """Optional grouping, e.g. 政治建设, 作风建设."""
     units: Annotated[list[Text], BeforeValidator(_one_or_many)] = []
     """Responsible units (责任单位)."""
-    deadline: dt.date | None = None
+    deadline: Date | None = None
     """Date by which rectification is due (整改时限)."""
-    completed_on: dt.date | None = None
+    completed_on: Date | None = None
     """Date rectification was completed."""
     measures: MarkdownItems = []
     """Rectification measures (整改措施); each item may hold Markdown."""
@@ -138,13 +185,29 @@ class ProblemFrontMatter(_Strict):
     """Status history, oldest first."""
     unclassified: list[Text] = []
     """Text the importer could not place in a section; shown on the page and reported by the build."""
+    privacy_reviewed: Annotated[list[str], Field(exclude=True)] = []
+    """Strings the privacy check reported that a person has checked are not personal information
+    (a hotline, an order number), as written; not published."""
 
     @field_validator("history")
     @classmethod
-    def _history_in_order(cls, value: list[HistoryEntry]) -> list[HistoryEntry]:
+    def _history_in_order(cls, value: list[HistoryEntry], info: ValidationInfo) -> list[HistoryEntry]:
         dates = [entry.date for entry in value]
         if dates != sorted(dates):
             raise ValueError("history entries must be in date order, oldest first")
+        status = info.data.get("status")
+        if not value or status is None:
+            return value
+        latest = value[-1]
+        if status is Status.COMPLETED and latest.status is not Status.COMPLETED:
+            raise ValueError(
+                f"status is completed but the latest entry ({latest.date}) is {latest.status.value}; "
+                "make them agree"
+            )
+        if latest.status is Status.COMPLETED and status is not Status.COMPLETED:
+            raise ValueError(
+                f"the latest entry ({latest.date}) is completed but status is {status.value}; make them agree"
+            )
         return value
 
     @model_validator(mode="after")
@@ -172,10 +235,18 @@ class Inspection(_Strict):
 
     body: str | None = None
     """Who inspected, e.g. 市委第一巡察组."""
-    start: dt.date | None = None
-    end: dt.date | None = None
-    feedback: dt.date | None = None
+    start: Date | None = None
+    end: Date | None = None
+    feedback: Date | None = None
     """When the inspection's findings were fed back."""
+
+    @field_validator("feedback")
+    @classmethod
+    def _feedback_after_start(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        start = info.data.get("start")
+        if value is not None and start is not None and value < start:
+            raise ValueError(f"{value} is before the inspection began (start: {start})")
+        return value
 
     @model_validator(mode="after")
     def _period_in_order(self) -> Inspection:
@@ -187,28 +258,39 @@ class Inspection(_Strict):
 class Contact(_Strict):
     """How citizens reach the issuer about the report."""
 
-    phone: str | None = None
+    phone: Annotated[str, Field(json_schema_extra={"pattern": PHONE_PATTERN})] | None = None
+    """A phone number as printed (``0898-68522090``; several separated by 、)."""
     address: str | None = None
     postcode: Annotated[str, StringConstraints(pattern=r"^\d{6}$")] | None = None
     email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = None
     note: str | None = None
     """Text that introduces the contact details, e.g. 欢迎广大干部群众…监督."""
 
-    @field_validator("postcode", mode="before")
+    @field_validator("postcode", "phone", mode="before")
     @classmethod
-    def _postcode_as_text(cls, value: Any) -> Any:
-        return str(value) if isinstance(value, int) else value
+    def _number_as_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+    @field_validator("phone")
+    @classmethod
+    def _phone_number(cls, value: str | None) -> str | None:
+        if value is not None and not is_phone_number(value):
+            raise ValueError(
+                f"{value!r} is not a phone number: write digits, spaces and + - ( ), "
+                "转 or ext. before an extension, 、 between numbers"
+            )
+        return value
 
 
 class Declared(_Strict):
     """Counts the notice itself states. The build compares them with the problems found."""
 
-    total: Annotated[int, Field(ge=0)] | None = None
-    completed: Annotated[int, Field(ge=0)] | None = None
-    ongoing: Annotated[int, Field(ge=0)] | None = None
-    in_progress: Annotated[int, Field(ge=0)] | None = None
-    not_done: Annotated[int, Field(ge=0)] | None = None
-    rate: Annotated[float, Field(ge=0, le=100)] | None = None
+    total: Annotated[WholeNumber, Field(ge=0)] | None = None
+    completed: Annotated[WholeNumber, Field(ge=0)] | None = None
+    ongoing: Annotated[WholeNumber, Field(ge=0)] | None = None
+    in_progress: Annotated[WholeNumber, Field(ge=0)] | None = None
+    not_done: Annotated[WholeNumber, Field(ge=0)] | None = None
+    rate: Annotated[Figure, Field(ge=0, le=100)] | None = None
     """Stated completion rate in percent."""
 
 
@@ -221,7 +303,7 @@ class ReportMeta(_Strict):
     """发布机构."""
     source: str | None = None
     """来源."""
-    published: dt.date
+    published: Date
     """Publication date (成文日期 / 发布日期)."""
     index_number: str | None = None
     """信息索引号."""
@@ -234,6 +316,9 @@ class ReportMeta(_Strict):
     declared: Declared | None = None
     unclassified: list[Text] = []
     """Text the importer could not place; shown on the report page and reported by the build."""
+    privacy_reviewed: Annotated[list[str], Field(exclude=True)] = []
+    """Strings of this file the privacy check reported that a person has checked are not personal
+    information, as written; not published."""
 
     @field_validator("index_number", mode="before")
     @classmethod

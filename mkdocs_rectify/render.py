@@ -1,16 +1,13 @@
-"""Markdown fields to HTML, and the view objects the page templates receive.
+"""Markdown fields of the content to HTML.
 
-Only Python-Markdown is used here (with the site's own extensions), not MkDocs, so the
-views can be rendered by any Jinja environment. The HTML of every field is cleaned by
-:mod:`mkdocs_rectify.sanitize` before any template sees it.
+Only Python-Markdown is used here (with the site's own extensions), not MkDocs. The HTML of
+every field is cleaned by :mod:`mkdocs_rectify.sanitize` before any view or template sees it.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from functools import cached_property
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +15,10 @@ import markdown
 from markupsafe import Markup
 
 from mkdocs_rectify.loader import REPORT_FILE, display_path
-from mkdocs_rectify.model import Problem, Report, Site
+from mkdocs_rectify.model import Problem, Report
 from mkdocs_rectify.sanitize import Sanitizer
 
-__all__ = ["MarkdownRenderer", "OverviewView", "ProblemHtml", "ProblemView", "ReportView", "phone_uri"]
+__all__ = ["MarkdownRenderer", "ProblemHtml"]
 
 
 class MarkdownRenderer:
@@ -97,49 +94,8 @@ class ProblemHtml:
     next_steps: list[Markup]
     unclassified: list[Markup]
 
-
-@dataclass(frozen=True)
-class ProblemView:
-    """What ``rectify/problem.html`` receives as ``rectify_page``."""
-
-    kind = "problem"
-    report: Report
-    problem: Problem
-    html: ProblemHtml
-    report_url: str
-    previous: tuple[Problem, str] | None
-    next: tuple[Problem, str] | None
-
-
-@dataclass(frozen=True)
-class ReportView:
-    """What ``rectify/report.html`` receives as ``rectify_page``."""
-
-    kind = "report"
-    report: Report
-    intro_html: Markup
-    problems: list[tuple[Problem, ProblemHtml, str]]
-    """Each problem, its HTML and its page URL, in number order."""
-    csv_url: str | None
-    json_url: str | None
-    schema_url: str | None
-    unclassified_html: list[Markup] = field(default_factory=list)
-
-    @cached_property
-    def summary(self) -> Any:
-        return self.report.summary
-
-
-@dataclass(frozen=True)
-class OverviewView:
-    """What ``rectify/overview.html`` receives as ``rectify_page``."""
-
-    kind = "overview"
-    site: Site
-    reports: list[tuple[Report, str]]
-    """Each report and its page URL, newest first."""
-
-
-def phone_uri(phone: str) -> str:
-    """A ``tel:`` URI for a phone number as printed (``0898-68522090`` → ``tel:0898-68522090``)."""
-    return "tel:" + re.sub(r"[^0-9+\-]", "", phone)
+    def parts(self) -> Iterator[Markup]:
+        """Every piece of HTML, in the order a page shows them."""
+        yield self.statement
+        for items in (self.measures, self.results, self.next_steps, self.unclassified):
+            yield from items

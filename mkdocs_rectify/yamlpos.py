@@ -3,18 +3,31 @@
 MkDocs drops front-matter it cannot parse without a word; we parse it ourselves with
 PyYAML's safe loader and keep the line of every key, so that a validation error can say
 ``content/report/03.md:7``.
+
+PyYAML reads YAML 1.1, where ``010`` is 8, ``1:30`` is 90 and ``1_000`` is 1000; an editor
+meant none of these, so such forms are refused with their line, as are tags (``!!binary``,
+``!!set``, ``!!python/…``), anchors and aliases, and nesting deeper than any content needs.
 """
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
-__all__ = ["Located", "YamlProblem", "load_located"]
+__all__ = ["MAX_NESTING", "Located", "YamlProblem", "load_located"]
 
 Path_ = tuple[str | int, ...]
+
+MAX_NESTING = 20
+"""Deepest nesting of lists and mappings accepted. The content needs three levels (a metric's
+value is ``metrics`` → item → ``value``); parsing far deeper nesting exhausts Python's stack."""
+
+_YAML_TAG = "tag:yaml.org,2002:"
+_DECIMAL_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 
 
 @dataclass(frozen=True)
@@ -32,6 +45,12 @@ class Located:
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
     start_line: int = 1
+    plain: dict[Path_, str] = field(default_factory=dict)
+    """The text of each unquoted value YAML read as something other than text (``yes``, ``12``)."""
+    problems: list[YamlProblem] = field(default_factory=list)
+    """Values written in a form that YAML reads differently from what an editor means."""
+
+    _starts: tuple[list[int], list[Path_]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def line_of(self, path: Path_) -> int:
         """Line of ``path``, or of its nearest ancestor that exists (a missing key points at its parent)."""
@@ -41,12 +60,65 @@ class Located:
                 return line
         return self.start_line
 
+    def path_at(self, line: int) -> Path_:
+        """The deepest key or item starting on or before ``line``: the field that line belongs to."""
+        starts, paths = self._by_line()
+        at = bisect.bisect_right(starts, line)
+        return paths[at - 1] if at else ()
+
+    def next_start(self, line: int) -> int | None:
+        """The first line after ``line`` on which a key or item starts (where a value ends at the latest)."""
+        starts, _ = self._by_line()
+        at = bisect.bisect_right(starts, line)
+        return starts[at] if at < len(starts) else None
+
+    def _by_line(self) -> tuple[list[int], list[Path_]]:
+        if self._starts is None:
+            deepest: dict[int, Path_] = {}
+            for path, line in self.lines.items():  # in document order: the last of the deepest wins
+                if line not in deepest or len(path) >= len(deepest[line]):
+                    deepest[line] = path
+            starts = sorted(deepest)
+            self._starts = (starts, [deepest[line] for line in starts])
+        return self._starts
+
 
 class _SafeLoader(yaml.SafeLoader):
-    """The safe loader, except that an impossible date (``2022-13-01``) stays text.
+    """The safe loader, refusing tags, anchors and deep nesting while it composes the document.
 
-    The model then reports it with its line, instead of the loader failing on it.
+    An impossible date (``2022-13-01``) stays text, so that the model reports it with its line
+    instead of the loader failing on it.
     """
+
+    def __init__(self, stream: str, line_offset: int) -> None:
+        super().__init__(stream)
+        self.line_offset = line_offset
+        self.depth = 0
+
+    def file_line(self, mark: yaml.Mark) -> int:
+        return mark.line + 1 + self.line_offset
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise YamlProblem(self.file_line(event.start_mark), "YAML anchors and aliases are not allowed")
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            shown = "!!" + tag.removeprefix(_YAML_TAG) if tag.startswith(_YAML_TAG) else tag
+            raise YamlProblem(
+                self.file_line(event.start_mark),
+                f"YAML tag {shown} is not allowed: write a plain value (text in quotes if needed)",
+            )
+        if not isinstance(event, yaml.CollectionStartEvent):
+            return super().compose_node(parent, index)
+        if self.depth >= MAX_NESTING:
+            line = self.file_line(event.start_mark)
+            raise YamlProblem(line, f"YAML nested more than {MAX_NESTING} levels deep")
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
     def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
         try:
@@ -55,16 +127,17 @@ class _SafeLoader(yaml.SafeLoader):
             return self.construct_scalar(node)
 
 
-_SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _SafeLoader.construct_yaml_timestamp)
+_SafeLoader.add_constructor(_YAML_TAG + "timestamp", _SafeLoader.construct_yaml_timestamp)
 
 
 def load_located(text: str, *, line_offset: int = 0) -> Located:
     """Load one YAML document; ``line_offset`` is added to every line (for front-matter).
 
-    Raises :class:`YamlProblem` for syntax errors, duplicate keys, non-string keys and
-    anchors/aliases (which could multiply the size of a document).
+    Raises :class:`YamlProblem` for syntax errors, duplicate keys, non-string keys, tags,
+    anchors/aliases (which could multiply the size of a document) and nesting deeper than
+    :data:`MAX_NESTING`. Numbers in YAML 1.1 forms are listed in :attr:`Located.problems`.
     """
-    loader = _SafeLoader(text)
+    loader = _SafeLoader(text, line_offset)
     try:
         try:
             node = loader.get_single_node()
@@ -78,7 +151,9 @@ def load_located(text: str, *, line_offset: int = 0) -> Located:
         if node is None:
             return Located(data=None, start_line=1 + line_offset)
         located = Located(data=None, start_line=node.start_mark.line + 1 + line_offset)
-        _index(node, (), located.lines, line_offset, seen=set())
+        _index(loader, node, (), located)
+        if located.problems:
+            return located  # not constructed: the values would not be what the editor meant
         try:
             located.data = loader.construct_document(node)
         except yaml.MarkedYAMLError as error:
@@ -91,23 +166,45 @@ def load_located(text: str, *, line_offset: int = 0) -> Located:
         loader.dispose()
 
 
-def _index(node: yaml.Node, path: Path_, lines: dict[Path_, int], offset: int, seen: set[int]) -> None:
-    if id(node) in seen:
-        raise YamlProblem(node.start_mark.line + 1 + offset, "YAML anchors and aliases are not allowed")
-    seen.add(id(node))
+def _index(loader: _SafeLoader, node: yaml.Node, path: Path_, located: Located) -> None:
     if isinstance(node, yaml.MappingNode):
         keys: dict[str, int] = {}
         for key_node, value_node in node.value:
-            line = key_node.start_mark.line + 1 + offset
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+            line = loader.file_line(key_node.start_mark)
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _YAML_TAG + "merge":
                 raise YamlProblem(line, "keys must be plain names")
             key = str(key_node.value)
             if key in keys:
                 raise YamlProblem(line, f"duplicate key {key!r} (first on line {keys[key]})")
             keys[key] = line
-            lines[(*path, key)] = line
-            _index(value_node, (*path, key), lines, offset, seen)
+            located.lines[(*path, key)] = line
+            _index(loader, value_node, (*path, key), located)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            lines[(*path, index)] = item.start_mark.line + 1 + offset
-            _index(item, (*path, index), lines, offset, seen)
+            located.lines[(*path, index)] = loader.file_line(item.start_mark)
+            _index(loader, item, (*path, index), located)
+    elif isinstance(node, yaml.ScalarNode) and node.style is None and node.tag != _YAML_TAG + "str":
+        located.plain[path] = node.value
+        problem = _number_form(loader, node)
+        if problem:
+            located.problems.append(YamlProblem(loader.file_line(node.start_mark), problem))
+
+
+def _number_form(loader: _SafeLoader, node: yaml.ScalarNode) -> str | None:
+    """Why a number written in a YAML 1.1 form (octal, hex, binary, base 60, with ``_``) is refused."""
+    text = node.value
+    if node.tag == _YAML_TAG + "value":
+        return f"{text!r} has a meaning of its own in YAML; put it in quotes"
+    if node.tag == _YAML_TAG + "int" and not _DECIMAL_INT.fullmatch(text):
+        value = loader.construct_yaml_int(node)
+        return (
+            f"{text!r} would be read as {value}; write whole numbers in decimal (e.g. 10), "
+            "or the value in quotes if it is text"
+        )
+    if node.tag == _YAML_TAG + "float" and ("_" in text or ":" in text):
+        value = loader.construct_yaml_float(node)
+        return (
+            f"{text!r} would be read as {value}; write numbers in decimal (e.g. 1000.5), "
+            "or the value in quotes if it is text"
+        )
+    return None

@@ -1,84 +1,43 @@
-"""Shared fixtures: real sites built with the real `mkdocs` command in temporary folders."""
+"""Fixtures shared by every layer of the suite, and the layer marks.
+
+The helpers behind them are in ``support/`` (``support.builds`` writes and builds sites,
+``support.web`` serves them, ``support.inpage`` and ``support.axe`` check them in Chromium); a test
+imports what it needs from there. Each test is marked with its layer, the folder it is in:
+``unit``, ``components``, ``site`` or ``browser`` (``pytest -m unit`` or ``pytest tests/unit``).
+"""
 
 from __future__ import annotations
 
-import contextlib
-import http.server
-import os
 import shutil
 import subprocess
-import sys
-import textwrap
+import time
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from support.builds import (
+    MINIMAL_CONFIG,
+    REPORT_YML,
+    ROOT,
+    Build,
+    SharedBuilds,
+    build_site,
+    problem_file,
+    run_mkdocs,
+    write_tree,
+)
+from support.serve import mkdocs_serve
+from support.web import CHROMIUM, CHROMIUM_ARGS, serve_dir
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SEED = FIXTURES / "haikou-2022-03-22.txt"
-DEMO_ID = "hkszwglj-2022"
-
-MINIMAL_CONFIG = """\
-site_name: 测试站点
-theme:
-  name: material
-  language: zh
-  font: false
-plugins:
-  - rectify
-markdown_extensions:
-  - attr_list
-  - md_in_html
-"""
+LAYERS = ("unit", "components", "site", "browser")
+TESTS = Path(__file__).resolve().parent
 
 
-@dataclass
-class Build:
-    """The outcome of one `mkdocs build`: exit code, output and the site folder."""
-
-    returncode: int
-    output: str
-    site: Path
-
-    def html(self, url: str) -> str:
-        path = self.site / url.strip("/") / "index.html" if not url.endswith(".html") else self.site / url
-        return path.read_text("utf-8")
-
-
-def run_mkdocs(project: Path, *args: str, timeout: float = 180) -> Build:
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", *args],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    return Build(result.returncode, result.stdout + result.stderr, project / "site")
-
-
-def write_tree(root: Path, files: Mapping[str, str]) -> None:
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text).lstrip("\n"), "utf-8")
-
-
-def problem_file(
-    number: int, title: str, status: str = "completed", body: str = "问题表现。", **extra: str
-) -> str:
-    lines = ["---", f"number: {number}", f"title: {title}", f"status: {status}"]
-    lines += [f"{key}: {value}" for key, value in extra.items()]
-    return "\n".join([*lines, "---", body, ""])
-
-
-REPORT_YML = """\
-title: 测试单位关于巡察整改情况的通报
-issuer: 测试单位党组
-published: 2024-05-06
-"""
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        layer = item.path.relative_to(TESTS).parts[0]
+        if layer in LAYERS:
+            item.add_marker(layer)
 
 
 @pytest.fixture
@@ -94,61 +53,55 @@ def make_site(tmp_path: Path):
     return make
 
 
+DEMO_EPOCH = str(int(time.time()))
+"""SOURCE_DATE_EPOCH of the demo's builds: the time the session started, so that the demo is built
+on today's date and a second build of it must give the same bytes."""
+
+
+def _demo_project(root: Path) -> Path:
+    project = root / "project"
+    ignore = shutil.ignore_patterns(".git", ".venv", "site", "tests", "__pycache__", "*.egg-info")
+    shutil.copytree(ROOT, project, ignore=ignore)
+    return project
+
+
 @pytest.fixture(scope="session")
 def demo_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The demo site of this repository, built once with --strict."""
-    project = tmp_path_factory.mktemp("demo") / "project"
-    ignore = shutil.ignore_patterns(".git", ".venv", "site", "tests", "__pycache__", "*.egg-info")
-    shutil.copytree(ROOT, project, ignore=ignore)
-    build = run_mkdocs(project, "--strict")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", DEMO_EPOCH)
+        build = build_site(_demo_project(tmp_path_factory.mktemp("demo")), "--strict")
     assert build.returncode == 0, build.output
     return build
 
 
+@pytest.fixture(scope="session")
+def demo_rebuilt(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The demo built again, in a process of its own, with the same SOURCE_DATE_EPOCH."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", DEMO_EPOCH)
+        build = run_mkdocs(_demo_project(tmp_path_factory.mktemp("demo-again")), "--strict")
+    assert build.returncode == 0, build.output
+    return build
+
+
+@pytest.fixture(scope="session")
+def shared_build(tmp_path_factory: pytest.TempPathFactory) -> SharedBuilds:
+    """``shared_build(files, *args)``: a site built once for every test that only reads it."""
+    return SharedBuilds(tmp_path_factory.mktemp("shared"))
+
+
+@pytest.fixture
+def served(make_site) -> Iterator[tuple[Path, str, subprocess.Popen]]:
+    """`mkdocs serve` of a small site: its folder, its address and the process."""
+    project = make_site(
+        {"content/r-2024/report.yml": REPORT_YML, "content/r-2024/01.md": problem_file(1, "原来的标题")}
+    )
+    with mkdocs_serve(project) as (base, process):
+        yield project, base, process
+
+
 # -- browser ----------------------------------------------------------------------------------------
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extra_headers: Mapping[str, str] = {}
-
-    def end_headers(self) -> None:
-        for name, value in self.extra_headers.items():
-            self.send_header(name, value)
-        super().end_headers()
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def serve_dir(root: Path, *, headers: Mapping[str, str] | None = None) -> Iterator[str]:
-    """Serve a built site over HTTP on a free loopback port, as static hosting would.
-
-    ``headers`` are sent with every response (a Content-Security-Policy, say)."""
-    import functools
-    import threading
-
-    handler_class = type("_Handler", (_QuietHandler,), {"extra_headers": dict(headers or {})})
-    handler = functools.partial(handler_class, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -9,7 +10,8 @@ import click
 from mkdocs_rectify.importer.errors import NoticeImportError
 from mkdocs_rectify.importer.notice import import_notice
 from mkdocs_rectify.importer.report import render_report
-from mkdocs_rectify.importer.writer import write_report
+from mkdocs_rectify.importer.writer import check_report, write_report
+from mkdocs_rectify.loader import file_kind
 
 __all__ = ["import_command"]
 
@@ -36,12 +38,13 @@ def import_command(source: str, out_dir: Path, report_id: str | None, force: boo
     data = _read(source)
     try:
         result = import_notice(data, source_name=name, report_id=report_id)
+        checks = check_report(result)
         written = write_report(result, out_dir, force=force)
     except NoticeImportError as error:
         raise click.ClickException(f"{name}: {error}") from None
     except OSError as error:
         raise click.ClickException(f"{name}: cannot write the report: {error.strerror or error}") from None
-    click.echo(render_report(result, written))
+    click.echo(render_report(replace(result, warnings=(*result.warnings, *checks)), written))
 
 
 def _read(source: str) -> bytes:
@@ -49,6 +52,9 @@ def _read(source: str) -> bytes:
         with click.open_file("-", "rb") as stream:
             return stream.read()
     path = Path(source)
+    kind = file_kind(path)
+    if kind not in ("file", "folder", "unreadable"):
+        raise click.ClickException(f"{source}: is {kind}, not a regular file")
     try:
         return path.read_bytes()
     except FileNotFoundError:

@@ -33,11 +33,19 @@ _GB_PLAUSIBLE = 0.97
 """Share of the characters of a GB18030 reading that must be common (GB2312) text."""
 
 
+_NOT_PAGE_ENCODINGS = frozenset(
+    {"utf-7", "unicode-escape", "raw-unicode-escape", "idna", "punycode", "undefined"}
+)
+"""Python text codecs that no web page is written in; a page declaring one is detected instead."""
+
+
 @dataclass(frozen=True)
 class Decoded:
     text: str
     encoding: str
     """The codec that read the bytes, e.g. ``utf-8``, ``utf-8-sig``, ``gb18030``."""
+    notes: tuple[str, ...] = ()
+    """What the import report should say about the encoding, e.g. a declaration that was ignored."""
 
 
 def looks_like_html(data: bytes) -> bool:
@@ -58,13 +66,20 @@ def decode(data: bytes, *, html: bool = False) -> Decoded:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return _checked(_strict(data, codec, "a byte-order mark"), codec)
+    notes: tuple[str, ...] = ()
     if html:
-        declared = _declared_charset(data)
+        declared, note = _declared_charset(data)
+        notes = (note,) if note else ()
         if declared is not None:
             try:
                 return _checked(data.decode(declared), declared)
-            except UnicodeDecodeError:
+            except UnicodeError:
                 pass  # a wrong declaration is common; detect instead
+    detected = _detect(data)
+    return Decoded(detected.text, detected.encoding, notes)
+
+
+def _detect(data: bytes) -> Decoded:
     if b"\x00" in data:
         raise NoticeImportError("the file is binary, not text")
     try:
@@ -87,17 +102,36 @@ def _strict(data: bytes, codec: str, why: str) -> str:
         raise NoticeImportError(f"the file starts with {why} for {codec} but is not valid {codec}") from error
 
 
-def _declared_charset(data: bytes) -> str | None:
+def _declared_charset(data: bytes) -> tuple[str | None, str | None]:
+    """The codec a page declares in ``<meta charset>``, and a note when the declaration is ignored."""
     match = _META_CHARSET.search(data[:8192])
     if not match:
-        return None
-    name = match.group(1).decode("ascii", "replace").lower()
+        return None, None
+    written = match.group(1).decode("ascii", "replace")
+    name = written.lower()
     if name in {"gbk", "gb2312", "gb_2312-80", "x-gbk", "cp936"}:
         name = "gb18030"  # what browsers do: GB18030 is a superset of both
     try:
-        return codecs.lookup(name).name
+        codec = codecs.lookup(name).name
     except LookupError:
-        return None
+        return None, f"the page declares charset={written}, an unknown encoding; it was detected instead"
+    if codec in _NOT_PAGE_ENCODINGS or not _is_text_encoding(codec):
+        return None, (
+            f"the page declares charset={written}, which is not a text encoding of web pages; "
+            "the encoding was detected instead"
+        )
+    return codec, None
+
+
+def _is_text_encoding(codec: str) -> bool:
+    """Whether ``codec`` turns bytes into text (base64, hex, zlib and rot13 transform bytes or text)."""
+    try:
+        b"x".decode(codec)  # not b"": empty input is decoded without asking the codec
+    except UnicodeDecodeError:
+        return True  # a text encoding that cannot read this byte alone (UTF-16)
+    except (LookupError, UnicodeError, TypeError, ValueError):
+        return False
+    return True
 
 
 def _checked(text: str, encoding: str) -> Decoded:

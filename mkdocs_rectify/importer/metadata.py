@@ -21,6 +21,7 @@ from mkdocs_rectify.importer.dates import (
     find_periods,
     repair_lost_period,
 )
+from mkdocs_rectify.model import is_phone_number
 
 __all__ = [
     "ContactInfo",
@@ -307,7 +308,6 @@ _CONTACT_RE = re.compile(
 )
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _POSTCODE = re.compile(r"(?<!\d)\d{6}(?!\d)")
-_PHONE = re.compile(r"^[\d\s()（）\-－—+、,，/转]+$")
 _SEPARATORS = " ，,；;。．.、"
 CONTACT_START = re.compile(
     r"^(?:欢迎|如有意见|如对|如您|如有|请广大|联系电话|联系方式|联系人|电\s*话\s*[:：]|邮政地址|通讯地址|通信地址|"
@@ -359,7 +359,7 @@ def _store(info: ContactInfo, kind: str, value: str) -> bool:
             return False
         info.postcode = value
     elif kind == "phone":
-        if not _PHONE.match(value) or not re.search(r"\d{5}", re.sub(r"\D", "", value)):
+        if not is_phone_number(value) or not re.search(r"\d{5}", re.sub(r"\D", "", value)):
             return False
         info.phone = value
     else:

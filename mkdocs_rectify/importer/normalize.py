@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import re
 
+from mkdocs_rectify.loader import INVISIBLE
+
 __all__ = [
     "clean_lines",
     "compact",
+    "invisible_characters",
     "is_cjk",
     "normalize_line",
     "normalize_punctuation",
@@ -23,6 +26,8 @@ __all__ = [
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\f\v]+")
 _LINE_BREAKS = re.compile(r"\r\n|[\r\u2028\u2029\x85]")
+_KEPT_CONTROLS = "\r\x0b\x0c\x85"
+"""Controls that :func:`clean_lines` turns into line breaks or spaces instead of removing them."""
 
 _CJK_CHARS = (
     "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # ideographs
@@ -45,8 +50,15 @@ def is_cjk(char: str) -> bool:
 
 
 def normalize_line(line: str) -> str:
-    """One line with ordinary spaces only, runs of spaces collapsed and the ends trimmed."""
-    return _SPACES.sub(" ", line.translate(_ZERO_WIDTH)).strip()
+    """One line with ordinary spaces only, runs of spaces collapsed and the ends trimmed.
+
+    Invisible control and bidi characters, which the loader refuses, are removed."""
+    return INVISIBLE.sub("", _SPACES.sub(" ", line.translate(_ZERO_WIDTH))).strip()
+
+
+def invisible_characters(text: str) -> list[str]:
+    """The invisible characters :func:`clean_lines` removes from ``text`` (not the line breaks it keeps)."""
+    return [char for char in INVISIBLE.findall(text) if char not in _KEPT_CONTROLS]
 
 
 def clean_lines(text: str) -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pydantic import ValidationError
 
@@ -31,7 +31,7 @@ from mkdocs_rectify.importer.metadata import (
     parse_inspection,
     parse_metadata_line,
 )
-from mkdocs_rectify.importer.normalize import clean_lines, normalize_punctuation
+from mkdocs_rectify.importer.normalize import clean_lines, invisible_characters, normalize_punctuation
 from mkdocs_rectify.importer.problems import ProblemDraft, draft_problem, number_problems
 from mkdocs_rectify.importer.result import ImportedProblem, ImportResult
 from mkdocs_rectify.model import (
@@ -44,6 +44,7 @@ from mkdocs_rectify.model import (
     Status,
     Summary,
 )
+from mkdocs_rectify.pages import RESERVED_IDS
 
 __all__ = ["import_notice"]
 
@@ -76,12 +77,11 @@ def import_notice(data: bytes, *, source_name: str, report_id: str | None = None
 
     Raises :class:`NoticeImportError` for input that cannot be imported; never writes anything.
     """
-    if report_id is not None and not re.match(REPORT_ID_PATTERN, report_id):
-        raise NoticeImportError(
-            f"report id {report_id!r} is not valid: use lower-case letters, digits and hyphens"
-        )
+    if report_id is not None:
+        _check_report_id(report_id)
     is_html = _is_html(source_name, data)
     decoded = decode(data, html=is_html)
+    notes = list(decoded.notes)
     page_fields: dict[str, str] = {}
     page_title: str | None = None
     dropped: list[Dropped] = []
@@ -98,6 +98,10 @@ def import_notice(data: bytes, *, source_name: str, report_id: str | None = None
             for item in parsed_line.fields if parsed_line else []:
                 page_fields.setdefault(item.kind, item.value)
 
+    invisible = invisible_characters(text)
+    if invisible:
+        codes = ", ".join(f"U+{ord(char):04X}" for char in sorted(set(invisible)))
+        notes.append(f"removed {len(invisible)} invisible control characters ({codes})")
     kept, chrome = strip_chrome(clean_lines(text))
     dropped[:0] = chrome
     paras = [Para(number, normalize_punctuation(line)) for number, line in kept]
@@ -107,13 +111,26 @@ def import_notice(data: bytes, *, source_name: str, report_id: str | None = None
     if layout is None:
         raise NoticeImportError(_NO_PROBLEMS)
     try:
-        return _assemble(
+        result = _assemble(
             source_name, report_id, decoded.encoding, paras, layout, page_fields, page_title, dropped
         )
     except ValidationError as error:  # a value the model refuses, e.g. an inspection ending before it starts
         detail = error.errors()[0]
         where = ".".join(str(part) for part in detail["loc"])
         raise NoticeImportError(f"the imported data is not valid ({where}: {detail['msg']})") from None
+    return replace(result, warnings=(*notes, *result.warnings))
+
+
+def _check_report_id(report_id: str) -> None:
+    if not re.fullmatch(REPORT_ID_PATTERN, report_id):
+        raise NoticeImportError(
+            f"report id {report_id!r} is not valid: use lower-case letters, digits and hyphens"
+        )
+    if report_id in RESERVED_IDS:
+        raise NoticeImportError(
+            f"report id {report_id!r} is reserved: the site uses /{report_id}/ for its own pages; "
+            f"choose another with --id (reserved: {', '.join(sorted(RESERVED_IDS))})"
+        )
 
 
 def _is_html(source_name: str, data: bytes) -> bool:
@@ -275,8 +292,9 @@ def _assemble(
     problems = tuple(_validated(draft) for draft in drafts)
 
     final_id = report_id or derive_report_id(issuer, published.year)
-    if final_id is None or not re.match(REPORT_ID_PATTERN, final_id):
+    if final_id is None or not re.fullmatch(REPORT_ID_PATTERN, final_id):
         raise NoticeImportError(f"cannot derive a report id from the issuer {issuer!r}: pass --id")
+    _check_report_id(final_id)
     return ImportResult(
         source_name=source_name,
         report_id=final_id,

@@ -1,8 +1,9 @@
 """Writing a report folder: ``report.yml`` and one Markdown file per problem.
 
 Output is deterministic (same result, same bytes): keys in the order of the model, block style for
-multi-line text, UTF-8 with ``\\n`` line ends. The folder is written next to its final place and
-then renamed into it, so a reader never sees half a report.
+multi-line text, UTF-8 with ``\\n`` line ends. The folder is written next to its final place, checked
+by the loader, and then renamed into it, so a reader never sees half a report, nor one that
+``validate`` refuses.
 """
 
 from __future__ import annotations
@@ -18,10 +19,12 @@ from typing import Any
 
 import yaml
 
+from mkdocs_rectify.clock import BuildDateError
 from mkdocs_rectify.importer.errors import NoticeImportError
 from mkdocs_rectify.importer.result import ImportedProblem, ImportResult
+from mkdocs_rectify.loader import ContentErrors, display_path, load_content
 
-__all__ = ["escape_markdown", "problem_filename", "render_files", "write_report"]
+__all__ = ["check_report", "escape_markdown", "problem_filename", "render_files", "write_report"]
 
 _MARKDOWN_FIELDS = {"measures", "results", "next_steps", "intro", "unclassified"}
 
@@ -101,8 +104,24 @@ def render_files(result: ImportResult) -> dict[str, str]:
     return files
 
 
+def check_report(result: ImportResult) -> tuple[str, ...]:
+    """The loader's warnings for the folder ``result`` would write (paths from the report folder).
+
+    Raises :class:`NoticeImportError` naming what the loader would refuse (such as a file over
+    its size limit), so that an import never writes a folder that ``validate`` refuses.
+    """
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary) / result.report_id
+        folder.mkdir()
+        _write_files(folder, render_files(result))
+        return _validated(folder)
+
+
 def write_report(result: ImportResult, out_dir: Path, *, force: bool) -> Path:
-    """Write ``<out_dir>/<report id>/`` and return it; an existing folder is replaced only with ``force``."""
+    """Write ``<out_dir>/<report id>/`` and return it; an existing folder is replaced only with ``force``.
+
+    The files are written next to their place, checked by the loader (see :func:`check_report`),
+    and only then moved into place."""
     out_dir = Path(out_dir)
     target = out_dir / result.report_id
     if out_dir.exists() and not out_dir.is_dir():
@@ -111,16 +130,45 @@ def write_report(result: ImportResult, out_dir: Path, *, force: bool) -> Path:
         raise NoticeImportError(f"{target} already exists; use --force to replace it")
     files = render_files(result)
     out_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{result.report_id}.", suffix=".new", dir=out_dir))
+    staging_root = Path(tempfile.mkdtemp(prefix=f".{result.report_id}.", suffix=".new", dir=out_dir))
     try:
-        staging.chmod(0o777 & ~_umask())
-        for name, text in files.items():
-            (staging / name).write_bytes(text.encode("utf-8"))
+        staging = staging_root / result.report_id
+        staging.mkdir()
+        _write_files(staging, files)
+        _validated(staging)
         _swap_in(staging, target, force=force)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    finally:
+        shutil.rmtree(staging_root, ignore_errors=True)
     return target
+
+
+def _write_files(folder: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        (folder / name).write_bytes(text.encode("utf-8"))
+
+
+def _validated(folder: Path) -> tuple[str, ...]:
+    """Load the report in ``folder`` as ``validate`` would: its warnings, or NoticeImportError."""
+    shown = display_path(folder)
+
+    def relative(message: str) -> str:
+        if message.startswith(shown + "/"):
+            return message[len(shown) + 1 :]
+        return folder.name + message[len(shown) :] if message.startswith(shown) else message
+
+    try:
+        loaded = load_content(folder.parent)
+    except BuildDateError as error:
+        raise NoticeImportError(str(error)) from None
+    except ContentErrors as errors:
+        problems = [relative(str(error)) for error in errors.errors]
+        more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
+        raise NoticeImportError(
+            "the imported report would not pass validation, nothing was written: "
+            + "; ".join(problems[:3])
+            + more
+        ) from None
+    return tuple(relative(warning) for warning in loaded.warnings)
 
 
 def _swap_in(staging: Path, target: Path, *, force: bool) -> None:
@@ -141,9 +189,3 @@ def _swap_in(staging: Path, target: Path, *, force: bool) -> None:
         shutil.rmtree(retired)
     else:
         retired.unlink()
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current

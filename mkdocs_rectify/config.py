@@ -1,0 +1,193 @@
+"""The options of the ``rectify`` plugin in ``mkdocs.yml``, with their defaults and their checks.
+
+This is the only place that knows an option's default: the rest of the package reads the values
+from the validated config objects. Every option has a docstring under it (they make the
+configuration reference). Every check is made while MkDocs validates the config, so a wrong
+value is reported as a configuration error that names the option.
+
+This module is part of the MkDocs adapter: it builds on MkDocs' config classes, and the core
+receives the validated objects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
+
+from mkdocs_rectify.locale import AVAILABLE, locale_for_language
+from mkdocs_rectify.model import Status
+from mkdocs_rectify.sanitize import Allowance, refusal_for_attribute, refusal_for_scheme, refusal_for_tag
+
+__all__ = [
+    "CONFORMANCE",
+    "AccessibilityConfig",
+    "AccessibilityContactConfig",
+    "LeaveSiteConfig",
+    "RectifyConfig",
+    "SanitizeConfig",
+]
+
+CONFORMANCE = ("full", "partial", "none")
+"""Compliance status as in the GOV.UK statement: fully, partially or not compliant."""
+
+
+class AccessibilityContactConfig(base.Config):
+    """``accessibility.contact``: where readers report an accessibility problem."""
+
+    phone = c.Optional(c.Type((str, int)))
+    """A phone number, as printed (a short hotline such as 12345 may be written unquoted)."""
+    email = c.Optional(c.Type(str))
+    """An e-mail address."""
+    address = c.Optional(c.Type(str))
+    """A postal address."""
+
+
+class AccessibilityConfig(base.Config):
+    """``accessibility:``: the accessibility statement (无障碍声明), published at ``accessibility/``."""
+
+    statement = c.Type(bool, default=True)
+    """Generate the statement page and link it from the footer of every page."""
+    standard = c.Type(str, default="WCAG 2.2 AA")
+    """The standard the site is built to meet."""
+    conformance = c.Choice(CONFORMANCE, default="partial")
+    """How far the site meets it: ``full``, ``partial`` or ``none`` (as in the GOV.UK statement)."""
+    limitations = c.ListOfItems(c.Type(str), default=[])
+    """Known limitations, one sentence each (non-accessible content)."""
+    improvements = c.ListOfItems(c.Type(str), default=[])
+    """What the publisher is doing to improve accessibility, one sentence each."""
+    contact = c.SubConfig(AccessibilityContactConfig)
+    """How to report a problem; by default the contact of the first report that gives a phone or e-mail."""
+    response_days = c.Type(int, default=5)
+    """Working days within which the publisher answers a report."""
+    date = c.Optional(c.Type(dt.date))
+    """The day the statement was prepared (``2024-05-06``)."""
+    reviewed = c.Optional(c.Type(dt.date))
+    """The day the statement was last reviewed."""
+    tested = c.Optional(c.Type(dt.date))
+    """The day the site was last tested."""
+    tested_by = c.Optional(c.Type(str))
+    """Who tested it."""
+    complaints = c.Optional(c.Type(str))
+    """Where to turn when not satisfied with the answer (enforcement procedure)."""
+
+
+class LeaveSiteConfig(base.Config):
+    """``leave_site:``: the notice before a reader follows a link to another site (即将离开本网站)."""
+
+    enabled = c.Type(bool, default=True)
+    """Send links to other sites through the notice: a dialog, or without JavaScript a notice page."""
+    allow = c.ListOfItems(c.Type(str), default=[])
+    """Hosts readers go to without a notice: ``www.gov.cn`` exactly, ``*.gov.cn`` for gov.cn and all
+    its sub-domains. The host of ``site_url`` never needs one."""
+
+
+class _Allowed(c.Type[str]):
+    """A name the sanitiser may allow; one it never may is refused with the reason."""
+
+    def __init__(self, refusal: Callable[[str], str | None]) -> None:
+        super().__init__(str)
+        self._refusal = refusal
+
+    def run_validation(self, value: object) -> str:
+        name = super().run_validation(value)
+        reason = self._refusal(name)
+        if reason:
+            raise ValidationError(reason)
+        return name
+
+
+class _AllowedAttributes(c.DictOfItems[list[str]]):
+    """``{element: [attribute, …]}``, ``*`` for every element; each name checked as by :class:`_Allowed`."""
+
+    def __init__(self) -> None:
+        super().__init__(c.ListOfItems(_Allowed(refusal_for_attribute)), default={})
+
+    def run_validation(self, value: object) -> dict[str, list[str]]:
+        if isinstance(value, dict):
+            for tag in value:
+                reason = refusal_for_tag(str(tag)) if tag != "*" else None
+                if reason:
+                    raise ValidationError(reason)
+        return super().run_validation(value)
+
+
+class SanitizeConfig(base.Config):
+    """``sanitize:``: what the HTML of the content's Markdown may hold beyond the built-in allow-list.
+
+    Nothing that runs a script, loads from another site or steers the site's own scripts can be
+    allowed (``script``, ``style``, ``iframe``, ``form``, ``svg``, event handlers, ``style=``,
+    ``data-*``, ``javascript:`` …): asking for it is a configuration error that says why."""
+
+    tags = c.ListOfItems(_Allowed(refusal_for_tag), default=[])
+    """More elements, e.g. ``[video, source]``."""
+    attributes = _AllowedAttributes()
+    """More attributes by element, e.g. ``{video: [src, controls], "*": [translate]}``."""
+    url_schemes = c.ListOfItems(_Allowed(refusal_for_scheme), default=[])
+    """More URL schemes for links, e.g. ``[ftp]``; ``http``, ``https``, ``mailto`` and ``tel`` are
+    always allowed, and so are relative addresses."""
+
+    def allowance(self) -> Allowance:
+        """What these options add to the sanitiser's allow-list (every name was checked already)."""
+        return Allowance.of(self.tags, self.attributes, self.url_schemes)
+
+
+class _Sanitize(c.SubConfig[SanitizeConfig]):
+    """The ``sanitize`` options, checked name by name and then as one allowance."""
+
+    def run_validation(self, value: object) -> SanitizeConfig:
+        options = super().run_validation(value)
+        try:
+            options.allowance()
+        except ValueError as error:
+            raise ValidationError(str(error)) from None
+        return options
+
+
+class _StatusLabels(c.Type[dict]):
+    """``{status code: label}``; a code that is not a status is refused, naming the ones there are."""
+
+    def __init__(self) -> None:
+        super().__init__(dict, default={})
+
+    def run_validation(self, value: object) -> dict:
+        labels = super().run_validation(value)
+        unknown = set(labels) - {s.value for s in Status}
+        if unknown:
+            raise ValidationError(
+                f"unknown status {', '.join(sorted(unknown))}; use {', '.join(s.value for s in Status)}"
+            )
+        return labels
+
+
+class RectifyConfig(base.Config):
+    """Options of the ``rectify`` plugin in ``mkdocs.yml``."""
+
+    content_dir = c.Type(str, default="content")
+    """Folder holding one sub-folder per report, relative to ``mkdocs.yml``."""
+    locale = c.Optional(c.Choice(AVAILABLE))
+    """Language of the generated text (``zh-CN`` or ``en``); by default derived from ``theme.language``."""
+    status_labels = _StatusLabels()
+    """Site-specific labels for status codes, e.g. ``{ongoing: 基本完成，持续整改}``."""
+    overview = c.Type(bool, default=True)
+    """Generate the overview of all reports as the home page (``index.md``)."""
+    open_data = c.Type(bool, default=True)
+    """Publish ``data/rectify.json``, ``data/<report-id>.csv`` and the JSON Schemas."""
+    search = c.Type(bool, default=True)
+    """Full-text search with Pagefind: a search box in the header, a search page (``search/``) with
+    filters by status, report, responsible unit and year, and the index in ``pagefind/``, built
+    after the site. Material's own ``search`` plugin is switched off while this is on."""
+    accessibility = c.SubConfig(AccessibilityConfig)
+    """The accessibility statement: standard, known limitations, contact, answer time, dates."""
+    leave_site = c.SubConfig(LeaveSiteConfig)
+    """The notice before leaving the site: ``{enabled: true, allow: ["*.gov.cn"]}``."""
+    sanitize = _Sanitize()
+    """Widen what the content's Markdown may hold as HTML:
+    ``{tags: […], attributes: {element: […]}, url_schemes: […]}``."""
+
+    def locale_code(self, theme_language: str | None) -> str:
+        """The locale of the generated text: the ``locale`` option, else the theme's language's."""
+        return self.locale or locale_for_language(theme_language)

@@ -1,0 +1,159 @@
+"""The MkDocs side of the plugin's steps: loading the content (its errors as MkDocs reports them),
+Material's search plugin, the nav's shape, the generated pages' paths and titles, and the work on
+the built site (search index, Content-Security-Policy, manifest) with its log and its errors.
+
+Part of the MkDocs adapter (with ``plugin.py``, ``config.py`` and ``mkdocs_leave.py``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Container
+from pathlib import Path
+
+from markupsafe import Markup, escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
+
+from mkdocs_rectify import clock, csp, manifest
+from mkdocs_rectify.loader import ContentErrors, load_content
+from mkdocs_rectify.model import Site
+from mkdocs_rectify.search import index_site
+from mkdocs_rectify.search.indexer import PagefindError
+
+__all__ = [
+    "claim",
+    "disable_search",
+    "escape_title",
+    "flatten_nav",
+    "index_search",
+    "load",
+    "log_policy",
+    "write_manifest",
+]
+
+log = get_plugin_logger("rectify")
+
+
+def load(content_dir: Path, *, serve: bool) -> tuple[Site | None, ContentErrors | None]:
+    """The content, with its warnings and notes logged; or, with errors, a PluginError that lists them all.
+
+    Under ``mkdocs serve`` the errors are printed and returned instead, for the page that shows
+    them in the browser in place of the site."""
+    try:
+        loaded = load_content(content_dir, build_date=clock.build_date())
+    except clock.BuildDateError as error:
+        raise PluginError(f"rectify: {error}") from None
+    except ContentErrors as errors:
+        if not serve:
+            raise PluginError(errors.render()) from None
+        for error in errors.errors:
+            _print_uncounted(logging.ERROR, str(error))
+        return None, errors
+    for warning in loaded.warnings:
+        log.warning(warning)
+    for note in loaded.notes:
+        log.info(note)
+    return loaded.site, None
+
+
+def _print_uncounted(level: int, message: str) -> None:
+    """Print ``message`` as the plugin's log would, without MkDocs' strict mode counting it.
+
+    Under ``mkdocs serve``, content errors are shown in the page that replaces the site. Strict
+    mode (``strict: true``) aborts a build that logged an error or a warning, and the server then
+    keeps every request waiting for a build that never completes; so these errors go to MkDocs'
+    console handlers, but not to the counter strict mode reads.
+    """
+    logger = log.logger
+    record = logger.makeRecord(logger.name, level, __file__, 0, f"{log.prefix}: {message}", None, None)
+    handlers = [h for h in logging.getLogger("mkdocs").handlers if not isinstance(h, CountHandler)]
+    if not handlers and logging.lastResort is not None:
+        handlers = [logging.lastResort]  # MkDocs run from Python, without its console handler
+    for handler in handlers:
+        if record.levelno >= handler.level:
+            handler.handle(record)
+
+
+def disable_search(config: MkDocsConfig) -> list[str]:
+    """Switch off MkDocs' and Material's lunr search; the names of the plugins switched off.
+
+    One search box: Material's lunr index (megabytes, downloaded by every page) gives way."""
+    names = []
+    for name in ("material/search", "search"):
+        plugin = config.plugins.get(name)
+        if plugin is not None and getattr(plugin.config, "enabled", False):
+            plugin.config.enabled = False
+            names.append(name)
+    return names
+
+
+def flatten_nav(nav: Navigation, generated: Container[str], *, nav_given: bool) -> None:
+    """Show a section of the nav that holds one page as that page.
+
+    A report folder holds only the report page in the nav (``generated``: the source paths of the
+    generated pages). So does a folder of the docs that holds only its index page when MkDocs
+    builds the nav (``nav_given`` false): the section would be titled after the folder ("guide" →
+    "Guide", English on a Chinese site) instead of the page's own title.
+    """
+    for index, item in enumerate(nav.items):
+        if isinstance(item, Section) and len(item.children) == 1:
+            child = item.children[0]
+            lone_index = not nav_given and isinstance(child, Page) and child.is_index
+            if isinstance(child, Page) and (child.file.src_uri in generated or lone_index):
+                child.parent = item.parent
+                nav.items[index] = child
+
+
+def claim(files: Files, config: MkDocsConfig, uri: str, what: str, option: str | None = None) -> None:
+    """Stop the build when a docs file takes a path the plugin writes: ``what`` it does there, and
+    the ``option`` that would stop it."""
+    if files.get_file_from_path(uri) is not None:
+        raise PluginError(
+            f"rectify: {config.docs_dir}/{uri} exists, but the plugin {what}; rename or remove "
+            f"{'the file' if uri.endswith('.md') else 'it'}{f', or set {option}' if option else ''}"
+        )
+
+
+def escape_title(page: Page, title: str) -> None:
+    """Give a generated page its title as escaped text.
+
+    Material prints page titles as HTML (navigation, tabs, footer, header, <title>), and these come
+    from the content: each is escaped text (Markup), which reads right printed as it is and
+    through `| e` alike."""
+    page.meta["title"] = Markup(escape(title))
+
+
+def index_search(site_dir: str, language: str) -> None:
+    """Index the built site with Pagefind, and log how long it took."""
+    try:
+        stats = index_site(Path(site_dir), language=language)
+    except PagefindError as error:
+        raise PluginError(f"rectify: search: {error}") from None
+    log.info(f"search index of {stats.pages} pages written in {stats.seconds:.1f} s")
+
+
+def log_policy(site_dir: str) -> None:
+    """Log the Content-Security-Policy the built site runs under, and what no policy can allow."""
+    try:
+        policy = csp.site_policy(Path(site_dir))
+    except csp.CspError as error:
+        raise PluginError(f"rectify: {error}") from None
+    # Not a warning: a style attribute in a page of the docs should not fail a --strict build.
+    for finding in policy.unhashable:
+        log.info(f"{finding}: not allowed by a Content-Security-Policy without 'unsafe-inline'")
+    log.info(f"the site runs under this header: {csp.HEADER}: {policy.header()}")
+
+
+def write_manifest(site_dir: str) -> None:
+    """Write the manifest of the built site (the SHA-256 of every file), and log its own."""
+    try:
+        count, digest = manifest.write_manifest(Path(site_dir))
+    except OSError as error:
+        raise PluginError(f"rectify: {manifest.MANIFEST_PATH}: {error}") from None
+    log.info(f"{manifest.MANIFEST_PATH}: the SHA-256 of {count} files; the manifest's own is {digest}")

@@ -1,0 +1,179 @@
+"""Real sites written into temporary folders and built with MkDocs, in this process or in a new one."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import subprocess
+import sys
+import textwrap
+import traceback
+import warnings
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures"
+SEED = FIXTURES / "haikou-2022-03-22.txt"
+DEMO_ID = "hkszwglj-2022"
+
+MINIMAL_CONFIG = """\
+site_name: 测试站点
+theme:
+  name: material
+  language: zh
+  font: false
+plugins:
+  - rectify
+markdown_extensions:
+  - attr_list
+  - md_in_html
+"""
+
+REPORT_YML = """\
+title: 测试单位关于巡察整改情况的通报
+issuer: 测试单位党组
+published: 2024-05-06
+"""
+
+
+class _CompiledTemplates(BytecodeCache):
+    """Templates compiled once for all the builds of the test process.
+
+    Each build makes a new Jinja environment, which would compile Material's templates again; the
+    compiled code is kept by template and checksum of its source, so a changed template is compiled
+    anew, and the pages are the same as a new process renders."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, tuple[str, bytes]] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        checksum, code = self._code.get(bucket.key, ("", b""))
+        if checksum == bucket.checksum:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = (bucket.checksum, bucket.bytecode_to_string())
+
+
+_COMPILED = _CompiledTemplates()
+
+
+@contextlib.contextmanager
+def _templates_compiled_once() -> Iterator[None]:
+    from mkdocs.theme import Theme
+
+    get_env = Theme.get_env
+
+    def get_env_with_cache(theme: Theme) -> Environment:
+        environment = get_env(theme)
+        environment.bytecode_cache = _COMPILED
+        return environment
+
+    Theme.get_env = get_env_with_cache
+    try:
+        yield
+    finally:
+        Theme.get_env = get_env
+
+
+@dataclass
+class Build:
+    """The outcome of one `mkdocs build`: exit code, output and the site folder."""
+
+    returncode: int
+    output: str
+    site: Path
+
+    def html(self, url: str) -> str:
+        path = self.site / url.strip("/") / "index.html" if not url.endswith(".html") else self.site / url
+        return path.read_text("utf-8")
+
+
+def build_site(project: Path, *args: str) -> Build:
+    """`mkdocs build` of ``project`` run by MkDocs' own command line in this process.
+
+    The exit code and the printed log are those of the command; an exception that escapes it is
+    printed with its traceback, as the command would print it. A fresh configuration and a fresh
+    plugin instance are made for every build, so builds share nothing but imported modules."""
+    from click.testing import CliRunner
+    from mkdocs.__main__ import cli
+
+    logger = logging.getLogger("mkdocs")
+    handlers, level, propagate = list(logger.handlers), logger.level, logger.propagate
+    # The command also drops repeated messages of a build (a filter it adds on each run, which would
+    # hide a message the next build logs again) and sets how warnings are shown.
+    build_log = logging.getLogger("mkdocs.commands.build")
+    filters = list(build_log.filters)
+    try:
+        # In the project's folder, as the command is run there: messages name files relative to it.
+        with contextlib.chdir(project), warnings.catch_warnings(), _templates_compiled_once():
+            result = CliRunner().invoke(cli, ["build", *args], env={"NO_MKDOCS_2_WARNING": "1"})
+    finally:
+        # The command adds a log handler on each run (bound to its captured stream); take it off.
+        for handler in set(logger.handlers) - set(handlers):
+            logger.removeHandler(handler)
+        logger.setLevel(level)
+        logger.propagate = propagate
+        build_log.filters[:] = filters
+    output = result.output
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        output += "".join(traceback.format_exception(result.exception))
+    return Build(result.exit_code, output, project / "site")
+
+
+def run_mkdocs(project: Path, *args: str, timeout: float = 180) -> Build:
+    """`mkdocs build` of ``project`` in a new process: for what only a process shows (its exit, its
+    environment, what it leaves running)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    return Build(result.returncode, result.stdout + result.stderr, project / "site")
+
+
+def write_tree(root: Path, files: Mapping[str, str]) -> None:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), "utf-8")
+
+
+def problem_file(
+    number: int, title: str, status: str = "completed", body: str = "问题表现。", **extra: str
+) -> str:
+    lines = ["---", f"number: {number}", f"title: {title}", f"status: {status}"]
+    lines += [f"{key}: {value}" for key, value in extra.items()]
+    return "\n".join([*lines, "---", body, ""])
+
+
+class SharedBuilds:
+    """Sites built once per test session, keyed by their files and build arguments.
+
+    For tests that only read what a build wrote: two tests asking for the same files get the same
+    build. A test that changes the project or the site builds its own with ``make_site``."""
+
+    def __init__(self, root: Path) -> None:
+        self._root = root
+        self._builds: dict[str, Build] = {}
+
+    def __call__(self, files: Mapping[str, str], *args: str) -> Build:
+        key = hashlib.sha256(
+            json.dumps([sorted(files.items()), args], ensure_ascii=False).encode()
+        ).hexdigest()
+        if key not in self._builds:
+            project = self._root / key[:16]
+            write_tree(project, {"docs/.keep": "", **files})
+            self._builds[key] = build_site(project, *args)
+        return self._builds[key]
