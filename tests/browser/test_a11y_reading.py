@@ -112,3 +112,23 @@ def test_overview_counts_have_their_unit(browser, demo_url: str) -> None:
     with opened(browser, demo_url + "/") as page:
         counts = page.locator(".rectify-overview__counts li").all_inner_texts()
     assert counts and all(text.replace("\n", " ").strip().endswith("项") for text in counts), counts
+
+
+CARE = r"""
+const button = document.querySelector('[data-rectify-care-toggle]');
+const style = getComputedStyle(button);
+return { text: button.innerText.trim(), pressed: button.getAttribute('aria-pressed'),
+         background: style.backgroundColor, color: style.color };
+"""
+
+
+def test_the_care_button_says_how_to_leave_care_mode(browser, demo_url: str) -> None:
+    """On, it reads 退出关怀版 and is pressed; in forced colours on and off look different (issue 13, 6)."""
+    with opened(browser, demo_url + PAGES["problem"], forced_colors="active") as page:
+        off = run(page, CARE)
+        page.locator("[data-rectify-care-toggle]").click()
+        on = run(page, CARE)
+        assert page.get_by_role("button", name="退出关怀版", pressed=True).count() == 1
+    assert (off["text"], off["pressed"]) == ("关怀版", "false")
+    assert (on["text"], on["pressed"]) == ("退出关怀版", "true")
+    assert (on["background"], on["color"]) != (off["background"], off["color"]), (on, off)
