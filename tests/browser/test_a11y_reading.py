@@ -132,3 +132,11 @@ def test_the_care_button_says_how_to_leave_care_mode(browser, demo_url: str) -> 
     assert (off["text"], off["pressed"]) == ("关怀版", "false")
     assert (on["text"], on["pressed"]) == ("退出关怀版", "true")
     assert (on["background"], on["color"]) != (off["background"], off["color"]), (on, off)
+
+
+@pytest.mark.parametrize("kind", PAGES)
+def test_axe_on_a_phone(browser, demo_url: str, kind: str) -> None:
+    """As a Lighthouse audit runs it (a 412px phone), with axe's best practices: the menu button Material
+    draws as a <label> must not take a role a label may not have (aria-allowed-role)."""
+    with opened(browser, demo_url + PAGES[kind], width=412, height=823) as page:
+        assert violations(page) == []
