@@ -4,21 +4,18 @@
  * A wide table scrolls inside its own box (table.css). Keyboard users scroll such a box by focusing
  * it, so while its table overflows (a phone, 关怀版, the page zoomed) the box gets tabindex="0" and,
  * to say what it is when focused, role="group" with the table's name (data-rectify-scroll, from the
- * `region` macro; for Material's boxes around a docs page's tables, the table's caption). A table
+ * `region` macro). Material's boxes around a docs page's tables are left to Material and the browser. A table
  * that fits is no stop at all: four useless stops on a report read at a desktop's width. The boxes
  * are checked again whenever they or their tables change size. Plain ES5.
  */
 (function () {
   "use strict";
 
-  var BOXES = "[data-rectify-scroll], .md-typeset__scrollwrap";
+  var BOXES = "[data-rectify-scroll]";
   var MARK = "data-rectify-scrolls";
 
   function name(box) {
-    var given = box.getAttribute("data-rectify-scroll");
-    if (given) return given;
-    var caption = box.querySelector("caption");
-    return caption ? caption.textContent.replace(/\s+/g, " ").trim() : "";
+    return box.getAttribute("data-rectify-scroll") || "";
   }
 
   function update(box) {
@@ -69,7 +66,6 @@
       new window.MutationObserver(updateAll).observe(document.documentElement, { attributes: true });
     }
   }
-  // Material puts the tables of docs pages into their boxes when the page is ready.
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", scan);
   else scan();
   window.addEventListener("load", scan);
