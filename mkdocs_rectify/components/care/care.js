@@ -3,7 +3,7 @@
  *
  * head.js has already applied the reader's choice to <html> before the first paint
  * (data-rectify-care); this file makes the toggle work — by click, Enter or Space, and
- * by the shortcut Alt+Shift+C anywhere on the page — keeps aria-pressed and the label (关怀版,
+ * by the shortcut Alt+Shift+C anywhere on the page — keeps aria-pressed and the name (关怀版,
  * 退出关怀版) true to the state,
  * remembers the choice for every page of the origin (localStorage "rectify-care") and announces
  * each change in the polite live region next to the button. All styling is in care.css.
@@ -25,16 +25,15 @@
     return document.querySelectorAll("[data-rectify-care-toggle]");
   }
 
-  // The pressed state, and the label: 关怀版 while off, how to leave it (退出关怀版) while on.
+  // The pressed state, and the name: 关怀版 while off, 退出关怀版 (how to leave it) while on.
   function sync() {
     var list = toggles();
     var on = isOn();
     for (var i = 0; i < list.length; i++) {
       list[i].setAttribute("aria-pressed", on ? "true" : "false");
-      var label = list[i].querySelector("[data-rectify-care-label]");
-      var text = list[i].getAttribute(on ? "data-rectify-care-label-on" : "data-rectify-care-label-off");
-      if (label && text) {
-        label.textContent = text;
+      var leave = list[i].querySelector("[data-rectify-care-leave]");
+      if (leave) {
+        leave.hidden = !on;
       }
     }
   }
