@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -10,12 +11,21 @@ from mkdocs_rectify import csp, manifest
 from mkdocs_rectify.clock import BuildDateError
 from mkdocs_rectify.importer.command import import_command
 from mkdocs_rectify.loader import ContentErrors, load_content
+from mkdocs_rectify.locale import AVAILABLE, Locale, language_from_environment
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="mkdocs-rectify")
-def main() -> None:
+@click.option(
+    "--lang",
+    type=click.Choice(AVAILABLE),
+    default=None,
+    help="Language of the messages (zh-CN or en); by default the environment's (LC_ALL, LC_MESSAGES, LANG).",
+)
+@click.pass_context
+def main(context: click.Context, lang: str | None) -> None:
     """Publish inspection-rectification disclosure reports (巡察整改情况通报) with MkDocs."""
+    context.obj = Locale(lang or language_from_environment(os.environ))
 
 
 @main.command()
@@ -25,7 +35,8 @@ def main() -> None:
     type=click.Path(file_okay=False, path_type=Path),
 )
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1), as mkdocs build --strict.")
-def validate(content_dir: Path, strict: bool) -> None:
+@click.pass_obj
+def validate(locale: Locale, content_dir: Path, strict: bool) -> None:
     """Check every report and problem file in CONTENT_DIR without building.
 
     Exits 0 when the content is valid and 1 when it is not, listing every error; with --strict,
@@ -36,19 +47,19 @@ def validate(content_dir: Path, strict: bool) -> None:
     except BuildDateError as error:
         raise click.ClickException(str(error)) from None
     except ContentErrors as errors:
-        click.echo(errors.render(), err=True)
+        click.echo(errors.render(locale), err=True)
         raise SystemExit(1) from None
     for warning in loaded.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(locale.t("cli.warning", message=warning), err=True)
     for note in loaded.notes:
-        click.echo(f"note: {note}", err=True)
+        click.echo(locale.t("cli.note", message=note), err=True)
     if strict and loaded.warnings:
         count = len(loaded.warnings)
-        click.echo(f"{count} warning{'s' if count != 1 else ''}; --strict makes warnings errors", err=True)
+        click.echo(locale.t("cli.strict_one" if count == 1 else "cli.strict_other", count=count), err=True)
         raise SystemExit(1)
     site = loaded.site
     problems = sum(len(report.problems) for report in site.reports)
-    click.echo(f"{content_dir}: {len(site.reports)} report(s), {problems} problem(s), valid.")
+    click.echo(locale.t("cli.valid", path=content_dir, reports=len(site.reports), problems=problems))
 
 
 def _plural(count: int, word: str) -> str:

@@ -12,6 +12,7 @@ receives the validated objects.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
 from mkdocs.config import base
@@ -26,7 +27,10 @@ __all__ = [
     "CONFORMANCE",
     "AccessibilityConfig",
     "AccessibilityContactConfig",
+    "BrowseConfig",
+    "GovernmentConfig",
     "LeaveSiteConfig",
+    "MarkConfig",
     "RectifyConfig",
     "SanitizeConfig",
 ]
@@ -89,6 +93,89 @@ class LeaveSiteConfig(base.Config):
     allow = c.ListOfItems(c.Type(str), default=[])
     """Hosts readers go to without a notice: ``www.gov.cn`` exactly, ``*.gov.cn`` for gov.cn and all
     its sub-domains. The host of ``site_url`` never needs one."""
+
+
+class _SiteFile(c.Type[str]):
+    """The path of a file of the site (in ``docs_dir``), never an address on another site."""
+
+    def __init__(self) -> None:
+        super().__init__(str)
+
+    def run_validation(self, value: object) -> str:
+        path = super().run_validation(value).strip()
+        if re.match(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)", path):
+            raise ValidationError(
+                f"{path!r} is an address; put the image in docs_dir and give its path (assets/mark.png): "
+                "a page never loads an image from another site"
+            )
+        return path.lstrip("/")
+
+
+class _PoliceFiling(c.Type[str]):
+    """A 公安备案号 as printed; the number its link looks up is its digits."""
+
+    def __init__(self) -> None:
+        super().__init__(str)
+
+    def run_validation(self, value: object) -> str:
+        text = super().run_validation(value).strip()
+        if len(re.sub(r"\D", "", text)) < 10:
+            raise ValidationError(f"{text!r} holds no filing number (琼公网安备 46010602000123号)")
+        return text
+
+
+class MarkConfig(base.Config):
+    """``government.mark``: the 党政机关 mark (党政机关网站标识), for an office that has one."""
+
+    image = c.Optional(_SiteFile())
+    """The mark's image as the office received it, a file of ``docs_dir`` (``assets/dzjg.png``);
+    never an address on another site: the mark is not hotlinked."""
+    link = c.Optional(c.Type(str))
+    """Where the mark leads, such as the office's page at the registry of 党政机关 sites; like every
+    link to another site it goes through the leave notice unless ``leave_site.allow`` lets it."""
+
+
+class GovernmentConfig(base.Config):
+    """``government:``: the conventions of a government website, shown in the footer of every page.
+
+    The two filing numbers link to the registries where a reader checks them, beian.miit.gov.cn
+    and beian.mps.gov.cn; being links to other sites, they go through the leave notice, unless
+    ``leave_site.allow`` holds ``*.gov.cn`` (as government sites usually do)."""
+
+    sponsor = c.Optional(c.Type(str))
+    """The sponsoring office (主办单位), such as 海口市政务管理局."""
+    site_code = c.Optional(c.Type((str, int)))
+    """The government website identifier code (政府网站标识码), as issued (``4601000021``)."""
+    icp = c.Optional(c.Type(str))
+    """The ICP filing number (ICP备案号), such as 琼ICP备12345678号; linked to beian.miit.gov.cn."""
+    police = c.Optional(_PoliceFiling())
+    """The public security filing number (公安备案号), such as 琼公网安备 46010602000123号; linked to
+    its record at beian.mps.gov.cn."""
+    mark = c.SubConfig(MarkConfig)
+    """The 党政机关 mark: ``{image: assets/dzjg.png, link: …}``."""
+class _AtLeastOne(c.Type[int]):
+    """A whole number of at least 1."""
+
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: object) -> int:
+        number = super().run_validation(value)
+        if isinstance(number, bool) or number < 1:
+            raise ValidationError(f"{number!r} is not a whole number of at least 1")
+        return number
+
+
+class BrowseConfig(base.Config):
+    """The pages for browsing without JavaScript: problems by status, overdue, responsible unit and
+    year (under ``browse/``), and the reports of each year (under ``years/``)."""
+
+    enabled = c.Type(bool, default=True)
+    """Generate the browsing pages, and link to them from the overview and the report pages."""
+    page_size = _AtLeastOne(100)
+    """How many problems a browsing page lists; more go on the following pages (第 2 页 …)."""
+    latest_reports = _AtLeastOne(10)
+    """How many of the newest reports the overview lists; the others are on the pages of their year."""
 
 
 class _Allowed(c.Type[str]):
@@ -182,6 +269,11 @@ class RectifyConfig(base.Config):
     """Generate the overview of all reports as the home page (``index.md``)."""
     open_data = c.Type(bool, default=True)
     """Publish ``data/rectify.json``, ``data/<report-id>.csv`` and the JSON Schemas."""
+    feeds = c.Type(bool, default=True)
+    """Publish Atom feeds of what changes: ``feeds/atom.xml`` for the site, ``feeds/reports/<report-id>.xml``
+    for each report, linked from the pages' ``<head>``. Feeds need absolute links: without ``site_url``
+    in ``mkdocs.yml`` the build says so (an info line, so that ``--strict`` still passes) and writes
+    none."""
     search = c.Type(bool, default=True)
     """Full-text search with Pagefind: a search box in the header, a search page (``search/``) with
     filters by status, report, responsible unit and year, and the index in ``pagefind/``, built
@@ -190,9 +282,14 @@ class RectifyConfig(base.Config):
     """The accessibility statement: standard, known limitations, contact, answer time, dates."""
     leave_site = c.SubConfig(LeaveSiteConfig)
     """The notice before leaving the site: ``{enabled: true, allow: ["*.gov.cn"]}``."""
+    browse = c.SubConfig(BrowseConfig)
+    """Browsing without JavaScript: ``{enabled: true, page_size: 100, latest_reports: 10}``."""
     sanitize = _Sanitize()
     """Widen what the content's Markdown may hold as HTML:
     ``{tags: […], attributes: {element: […]}, url_schemes: […]}``."""
+    government = c.SubConfig(GovernmentConfig)
+    """The footer's government conventions: 主办单位, 政府网站标识码, ICP备案号, 公安备案号, the
+    党政机关 mark."""
 
     def locale_code(self, theme_language: str | None) -> str:
         """The locale of the generated text: the ``locale`` option, else the theme's language's."""

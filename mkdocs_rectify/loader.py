@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from mkdocs_rectify import clock
+from mkdocs_rectify.locale import Locale
 from mkdocs_rectify.model import (
     REPORT_ID_PATTERN,
     Problem,
@@ -27,9 +28,11 @@ from mkdocs_rectify.model import (
     ReportMeta,
     Site,
     Status,
+    Summary,
 )
 from mkdocs_rectify.pages import RESERVED_IDS
 from mkdocs_rectify.privacy import find_personal_information
+from mkdocs_rectify.tracking import status_on
 from mkdocs_rectify.yamlpos import Located, YamlProblem, load_located
 
 __all__ = [
@@ -73,9 +76,10 @@ class ContentErrors(Exception):
         self.errors = sorted(errors, key=lambda e: (e.path, e.line or 0, e.field or ""))
         super().__init__(self.render())
 
-    def render(self) -> str:
+    def render(self, locale: Locale | None = None) -> str:
+        """Every error on a line of its own, under a line saying how many, in ``locale`` (English)."""
         count = len(self.errors)
-        head = f"{count} error{'s' if count != 1 else ''} in the content; nothing was published:"
+        head = (locale or Locale("en")).t("cli.errors_one" if count == 1 else "cli.errors_other", count=count)
         return "\n".join([head, *(f"  {error}" for error in self.errors)])
 
 
@@ -171,8 +175,38 @@ class _Loader:
         reports = [report for folder in folders if (report := self._load_report(folder))]
         if not folders:
             self.error(self.root, f"no reports: add a folder <report-id>/ holding {REPORT_FILE}")
-        reports.sort(key=lambda r: (-r.meta.published.toordinal(), r.id))
-        return Site(reports=reports)
+        reports.sort(key=newest_first)
+        self._check_former_ids(reports)
+        return Site(
+            reports=[r for r in reports if r.meta.withdrawn is None],
+            withdrawn_reports=[r for r in reports if r.meta.withdrawn is not None],
+            build_date=self.build_date,
+        )
+
+    def _check_former_ids(self, reports: list[Report]) -> None:
+        """A former id of a report is not any report's id, nor another report's former id, nor reserved."""
+        owners: dict[str, str] = {report.id: "" for report in reports}
+        for report in sorted(reports, key=lambda r: r.id):
+            path = self.root / report.id / REPORT_FILE
+            for former in report.meta.former_ids:
+                if former in RESERVED_IDS:
+                    self.error(path, f"{former!r} is reserved: the site uses /{former}/", field="former_ids")
+                elif former not in owners:
+                    owners[former] = report.id
+                elif owners[former] == "":
+                    self.error(
+                        path,
+                        f"{former!r} is the id of a report ({former}/); a former id leads to this report, "
+                        "so no report may have it now",
+                        field="former_ids",
+                    )
+                else:
+                    self.error(
+                        path,
+                        f"{former!r} is also a former id of {owners[former]}/{REPORT_FILE}; "
+                        "an old address can lead to one report only",
+                        field="former_ids",
+                    )
 
     def _entries(self, folder: Path) -> list[Path]:
         try:
@@ -216,15 +250,47 @@ class _Loader:
         problems = [
             p for f in problem_files if f.suffix == ".md" and (p := self._load_problem(f, folder.name, meta))
         ]
-        if not problem_files:
-            self.error(folder, "the report has no problem files (*.md)")
+        if not problem_files and not (meta is not None and (meta.draft or meta.states_counts)):
+            self.error(
+                folder,
+                "the report has no problem files (*.md); a report that only states counts gives them "
+                "under declared.total, and an unfinished import is marked draft: true",
+            )
         self._check_numbers(problems, folder)
         if meta is None or not ok:
             return None
+        self._check_former_numbers(problems)
         problems.sort(key=lambda p: p.number)
-        report = Report(id=folder.name, meta=meta, problems=problems)
+        report = Report(
+            id=folder.name,
+            meta=meta,
+            problems=[p for p in problems if p.withdrawn is None],
+            withdrawn_problems=[p for p in problems if p.withdrawn is not None],
+        )
         self._warn(report, report_file or folder)
         return report
+
+    def _check_former_numbers(self, problems: list[Problem]) -> None:
+        """A former number is no problem's number now, nor another problem's former number."""
+        owners: dict[int, Problem | None] = {problem.number: None for problem in problems}
+        for problem in sorted(problems, key=lambda p: p.source_path):
+            path = self.root / problem.source_path
+            for former in problem.former_numbers:
+                owner = owners.setdefault(former, problem)
+                if owner is None:
+                    self.error(
+                        path,
+                        f"{former} is the number of a problem of this report now; a former number leads "
+                        "to this problem, so no problem of the report may have it",
+                        field="former_numbers",
+                    )
+                elif owner is not problem:
+                    self.error(
+                        path,
+                        f"{former} is also a former number of {display_path(self.root / owner.source_path)}; "
+                        "an old address can lead to one problem only",
+                        field="former_numbers",
+                    )
 
     def _check_id(self, folder: Path) -> bool:
         name = folder.name
@@ -245,8 +311,20 @@ class _Loader:
         return True
 
     def _warn(self, report: Report, report_file: Path) -> None:
-        if report.meta.declared is not None:
-            for mismatch in report.summary.mismatches(report.meta.declared):
+        if report.meta.draft:
+            missing = report.missing
+            what = (
+                f"missing {', '.join(missing)} (shown as 待补充); fill them in, then remove draft: true"
+                if missing
+                else "marked draft: true; remove it once the report is checked"
+            )
+            self.warnings.append(f"{display_path(report_file)}: draft: {what}")
+        listed = report.problems or report.withdrawn_problems  # a round-level summary lists none
+        if report.meta.declared is not None and report.meta.published is not None and listed:
+            published = report.meta.published
+            every = [*report.problems, *report.withdrawn_problems]  # as the notice published them
+            as_published = Summary.of_statuses([status_on(p, published) for p in every])
+            for mismatch in as_published.mismatches(report.meta.declared):
                 self.warnings.append(f"{display_path(report_file)}: declared: {mismatch}")
         if report.meta.unclassified:
             self.warnings.append(
@@ -296,6 +374,14 @@ class _Loader:
         if located is None:
             return None
         meta = self._validate(ReportMeta, located, path)
+        if meta is not None and meta.withdrawn is not None and meta.withdrawn.date > self.build_date:
+            loc = ("withdrawn", "date")
+            self.error(
+                path,
+                f"{meta.withdrawn.date} is after the build date ({self.build_date}): it has not happened yet",
+                line=located.line_of(loc),
+                field=_field_name(loc),
+            )
         if meta is not None:
             public = meta.model_dump(exclude={"contact"})  # the contact details are meant to be public
             self._check_privacy(path, text, located, public, meta.privacy_reviewed)
@@ -399,6 +485,7 @@ class _Loader:
         dated: list[tuple[tuple[str | int, ...], dt.date | None]] = [(("completed_on",), front.completed_on)]
         dated += [(("history", index, "date"), entry.date) for index, entry in enumerate(front.history)]
         dated += [(("metrics", index, "as_of"), metric.as_of) for index, metric in enumerate(front.metrics)]
+        dated += [(("withdrawn", "date"), front.withdrawn.date if front.withdrawn else None)]
         for loc, day in dated:
             if day is None:
                 continue
@@ -451,6 +538,12 @@ class _Loader:
                     "numbers must be unique within a report",
                     field="number",
                 )
+
+
+def newest_first(report: Report) -> tuple[int, str]:
+    """Sort key of reports: the newest first, then by id; a draft without a date last."""
+    published = report.meta.published
+    return (-published.toordinal() if published else 1, report.id)
 
 
 _LEFT_OUT = "left out: names starting with '.' or '_' are not published (a way to keep drafts out)"

@@ -12,7 +12,7 @@ import yaml
 
 from mkdocs_rectify.model import Status
 
-__all__ = ["AVAILABLE", "Locale", "locale_for_language"]
+__all__ = ["AVAILABLE", "Locale", "language_from_environment", "locale_for_language"]
 
 AVAILABLE = ("zh-CN", "en")
 _ALIASES = {"zh": "zh-CN", "zh-cn": "zh-CN", "zh-hans": "zh-CN", "en": "en"}
@@ -26,6 +26,17 @@ def locale_for_language(language: str | None) -> str:
     if code in AVAILABLE:
         return code
     return _ALIASES.get(code.lower(), _ALIASES.get(code.split("-")[0].lower(), "zh-CN"))
+
+
+def language_from_environment(environ: Mapping[str, str]) -> str:
+    """The locale of the command line's messages: the first of ``LC_ALL``, ``LC_MESSAGES`` and
+    ``LANG`` that is set (``zh_CN.UTF-8`` → zh-CN); English when none is, or it names neither."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "").split(".")[0].replace("_", "-")
+        if value:
+            code = _ALIASES.get(value.lower(), _ALIASES.get(value.split("-")[0].lower()))
+            return code or "en"
+    return "en"
 
 
 @cache

@@ -139,14 +139,14 @@ def nav_links(items: Iterable[StructureItem]) -> Iterator[str]:
 def theme_links(config: MkDocsConfig) -> list[str]:
     """What the theme may print as links on every page, from the config: addresses and HTML.
 
-    The copyright; ``repo_url``; Material's credit unless ``extra.generator: false``; every text
+    The copyright; ``repo_url``; Material's credit with ``extra.generator: true``; every text
     under ``extra`` (``social``, ``alternate``, ``homepage``, and what the site's own templates
     read there); and the templates of the site's ``custom_dir`` (a footer that links to 政府网站找错,
     say). A text of ``extra`` that is an address but is never printed as a link gets a notice
     page no link leads to, which is harmless.
     """
     texts = [config.copyright or "", config.repo_url or "", *_texts(config.extra)]
-    if config.extra.get("generator") is not False:
+    if config.extra.get("generator") is True:
         texts.append(GENERATOR_URL)
     if config.theme.custom_dir:
         templates = sorted(Path(config.theme.custom_dir).rglob("*.html"))

@@ -22,6 +22,7 @@ from mkdocs.utils import CountHandler
 
 from mkdocs_rectify import clock, csp, manifest
 from mkdocs_rectify.loader import ContentErrors, load_content
+from mkdocs_rectify.locale import Locale
 from mkdocs_rectify.model import Site
 from mkdocs_rectify.search import index_site
 from mkdocs_rectify.search.indexer import PagefindError
@@ -40,10 +41,13 @@ __all__ = [
 log = get_plugin_logger("rectify")
 
 
-def load(content_dir: Path, *, serve: bool) -> tuple[Site | None, ContentErrors | None]:
+def load(
+    content_dir: Path, *, serve: bool, locale: Locale | None = None
+) -> tuple[Site | None, ContentErrors | None]:
     """The content, with its warnings and notes logged; or, with errors, a PluginError that lists them all.
 
-    Under ``mkdocs serve`` the errors are printed and returned instead, for the page that shows
+    The line that counts the errors is in ``locale`` (English by default). Under ``mkdocs serve``
+    the errors are printed and returned instead, for the page that shows
     them in the browser in place of the site."""
     try:
         loaded = load_content(content_dir, build_date=clock.build_date())
@@ -51,7 +55,7 @@ def load(content_dir: Path, *, serve: bool) -> tuple[Site | None, ContentErrors 
         raise PluginError(f"rectify: {error}") from None
     except ContentErrors as errors:
         if not serve:
-            raise PluginError(errors.render()) from None
+            raise PluginError(errors.render(locale)) from None
         for error in errors.errors:
             _print_uncounted(logging.ERROR, str(error))
         return None, errors

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -24,11 +24,14 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 __all__ = [
+    "DRAFT_REQUIRED",
     "MAX_SAFE_INTEGER",
     "PHONE_PATTERN",
     "REPORT_ID_PATTERN",
+    "Better",
     "Contact",
     "Declared",
     "HistoryEntry",
@@ -41,6 +44,7 @@ __all__ = [
     "Site",
     "Status",
     "Summary",
+    "Withdrawal",
     "is_phone_number",
 ]
 
@@ -128,6 +132,11 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
+Better = Literal["higher", "lower"]
+"""Which way a metric improves: ``higher`` (a rate of online services) or ``lower`` (overdue cases,
+visits needed)."""
+
+
 class Metric(_Strict):
     """A figure that shows the effect of the measures, such as a rate or a count."""
 
@@ -143,17 +152,46 @@ class Metric(_Strict):
     """Value the measures aim for."""
     as_of: Date | None = None
     """Date of ``value``."""
+    better: Better = "higher"
+    """Which way the figure improves: ``higher`` (the default) or ``lower`` (超期办件, 跑动次数)."""
 
 
 class HistoryEntry(_Strict):
-    """A dated change of status."""
+    """A dated event in a problem's rectification: a change of status, a moved deadline, a correction.
+
+    An entry says at least one of them; it may say several at once (a status change with a new
+    deadline)."""
 
     date: Date
-    """When the status changed."""
-    status: Status
-    """The status from that date on."""
+    """When it happened."""
+    status: Status | None = None
+    """The status from that date on; left out when the status did not change."""
+    deadline: Date | None = None
+    """The deadline from that date on (整改时限 revised); ``reason`` says why."""
+    reason: Text | None = None
+    """Why the deadline moved (or the status changed), as published."""
+    correction: Text | None = None
+    """A correction (更正) to the published text of the problem: what was wrong and what it now says."""
     note: str | None = None
     """What happened."""
+
+    @model_validator(mode="after")
+    def _says_something(self) -> HistoryEntry:
+        if self.status is None and self.deadline is None and self.correction is None:
+            raise ValueError(
+                "a history entry says what changed on its date: status, deadline or correction (or several)"
+            )
+        return self
+
+
+class Withdrawal(_Strict):
+    """A problem or report taken back after publication (撤回). Its address keeps working: the page
+    there says that it was withdrawn, when and why."""
+
+    date: Date
+    """When it was withdrawn."""
+    reason: Text
+    """Why, as published on the page that replaces it."""
 
 
 class ProblemFrontMatter(_Strict):
@@ -182,7 +220,12 @@ class ProblemFrontMatter(_Strict):
     metrics: list[Metric] = []
     """Figures showing the results."""
     history: list[HistoryEntry] = []
-    """Status history, oldest first."""
+    """What changed since publication (status, deadline, corrections), oldest first."""
+    former_numbers: list[Annotated[WholeNumber, Field(ge=1)]] = []
+    """Numbers the problem had before it was renumbered; their addresses lead to its page."""
+    withdrawn: Withdrawal | None = None
+    """Set when the problem is withdrawn: its page then says so (with date and reason) instead of
+    showing the problem, and it is left out of the counts."""
     unclassified: list[Text] = []
     """Text the importer could not place in a section; shown on the page and reported by the build."""
     privacy_reviewed: Annotated[list[str], Field(exclude=True)] = []
@@ -196,9 +239,10 @@ class ProblemFrontMatter(_Strict):
         if dates != sorted(dates):
             raise ValueError("history entries must be in date order, oldest first")
         status = info.data.get("status")
-        if not value or status is None:
+        with_status = [entry for entry in value if entry.status is not None]
+        if not with_status or status is None:
             return value
-        latest = value[-1]
+        latest = with_status[-1]
         if status is Status.COMPLETED and latest.status is not Status.COMPLETED:
             raise ValueError(
                 f"status is completed but the latest entry ({latest.date}) is {latest.status.value}; "
@@ -218,6 +262,31 @@ class ProblemFrontMatter(_Strict):
                 "remove completed_on or set status: completed"
             )
         return self
+
+    @model_validator(mode="after")
+    def _deadline_moves(self) -> ProblemFrontMatter:
+        current = self.deadline
+        for index, entry in enumerate(self.history, 1):
+            if entry.deadline is None:
+                continue
+            if entry.deadline == current:
+                raise ValueError(
+                    f"history item {index} ({entry.date}) gives the deadline {entry.deadline}, which it "
+                    "already is; an entry gives a deadline only when it moves"
+                )
+            current = entry.deadline
+        return self
+
+    @field_validator("former_numbers")
+    @classmethod
+    def _former_numbers_distinct(cls, value: list[int], info: ValidationInfo) -> list[int]:
+        number = info.data.get("number")
+        if number in value:
+            raise ValueError(f"{number} is the problem's number now; list only the numbers it had before")
+        repeated = sorted({n for n in value if value.count(n) > 1})
+        if repeated:
+            raise ValueError(f"{', '.join(map(str, repeated))} listed more than once")
+        return value
 
 
 class Problem(ProblemFrontMatter):
@@ -294,17 +363,25 @@ class Declared(_Strict):
     """Stated completion rate in percent."""
 
 
+DRAFT_REQUIRED = ("title", "issuer", "published")
+"""Fields of ``report.yml`` that only a draft may leave out."""
+
+
 class ReportMeta(_Strict):
     """The contents of ``report.yml``."""
 
-    title: Text
-    """文件名称."""
-    issuer: Text
-    """发布机构."""
+    draft: Annotated[bool, Field(strict=True)] = False
+    """A draft (草稿): an import not yet finished by hand. It may lack the title, issuer, publication
+    date and problems; it loads with a warning naming what is missing, its pages say 草稿/待补充, and a
+    strict build or ``validate --strict`` refuses it."""
+    title: Annotated[Text | None, Field(validate_default=True)] = None
+    """文件名称; required unless a draft."""
+    issuer: Annotated[Text | None, Field(validate_default=True)] = None
+    """发布机构; required unless a draft."""
     source: str | None = None
     """来源."""
-    published: Date
-    """Publication date (成文日期 / 发布日期)."""
+    published: Annotated[Date | None, Field(validate_default=True)] = None
+    """Publication date (成文日期 / 发布日期); required unless a draft."""
     index_number: str | None = None
     """信息索引号."""
     disclosure: str | None = None
@@ -319,11 +396,41 @@ class ReportMeta(_Strict):
     privacy_reviewed: Annotated[list[str], Field(exclude=True)] = []
     """Strings of this file the privacy check reported that a person has checked are not personal
     information, as written; not published."""
+    former_ids: list[Annotated[str, StringConstraints(pattern=REPORT_ID_PATTERN)]] = []
+    """Ids (folder names) the report had before it was renamed; their addresses lead to its pages."""
+    withdrawn: Withdrawal | None = None
+    """Set when the whole report is withdrawn: its pages then say so (with date and reason) instead
+    of showing it, and it is left out of the site's counts."""
+
+    @field_validator("former_ids")
+    @classmethod
+    def _former_ids_distinct(cls, value: list[str]) -> list[str]:
+        repeated = sorted({i for i in value if value.count(i) > 1})
+        if repeated:
+            raise ValueError(f"{', '.join(repeated)} listed more than once")
+        return value
 
     @field_validator("index_number", mode="before")
     @classmethod
     def _index_as_text(cls, value: Any) -> Any:
         return str(value) if isinstance(value, int) else value
+
+    @field_validator(*DRAFT_REQUIRED)
+    @classmethod
+    def _required_unless_draft(cls, value: Any, info: ValidationInfo) -> Any:
+        if value is None and info.data.get("draft") is not True:
+            raise PydanticCustomError("missing", "Field required")
+        return value
+
+    @property
+    def states_counts(self) -> bool:
+        """Whether the report states how many problems were found (``declared.total``)."""
+        return self.declared is not None and self.declared.total is not None
+
+    @property
+    def missing(self) -> list[str]:
+        """The fields a finished report needs that this one (a draft) lacks."""
+        return [name for name in DRAFT_REQUIRED if getattr(self, name) is None]
 
 
 class Summary(BaseModel):
@@ -345,10 +452,15 @@ class Summary(BaseModel):
 
     @classmethod
     def of(cls, problems: list[Problem]) -> Summary:
+        return cls.of_statuses([problem.status for problem in problems])
+
+    @classmethod
+    def of_statuses(cls, statuses: list[Status]) -> Summary:
+        """The counts of problems with these statuses (one per problem)."""
         counts = {status: 0 for status in Status}
-        for problem in problems:
-            counts[problem.status] += 1
-        return cls(total=len(problems), by_status=counts)
+        for status in statuses:
+            counts[status] += 1
+        return cls(total=len(statuses), by_status=counts)
 
     def mismatches(self, declared: Declared) -> list[str]:
         """Differences between stated counts and counted problems, in plain words."""
@@ -369,29 +481,50 @@ def _num(value: float) -> str:
 
 
 class Report(BaseModel):
-    """A report: its metadata and its problems in number order."""
+    """A report: its metadata and its problems in number order.
+
+    ``problems`` are the problems the report publishes; a withdrawn problem is in
+    ``withdrawn_problems`` instead, so that nothing that lists or counts problems shows it."""
 
     model_config = ConfigDict(frozen=True)
 
     id: Annotated[str, StringConstraints(pattern=REPORT_ID_PATTERN)]
     meta: ReportMeta
     problems: list[Problem]
+    withdrawn_problems: list[Problem] = []
+    """Problems withdrawn after publication (``withdrawn`` set), in number order."""
 
     @property
     def summary(self) -> Summary:
         return Summary.of(self.problems)
 
     @property
-    def year(self) -> int:
-        return self.meta.published.year
+    def year(self) -> int | None:
+        return self.meta.published.year if self.meta.published else None
+
+    @property
+    def missing(self) -> list[str]:
+        """What a finished report needs that this draft lacks: field names, and ``problems`` when it
+        has none and states no counts (a round-level summary states counts and lists no problems)."""
+        missing = list(self.meta.missing)
+        if not self.problems and not self.meta.states_counts:
+            missing.append("problems")
+        return missing
 
 
 class Site(BaseModel):
-    """Every report of a site, newest first."""
+    """Every report of a site, newest first.
+
+    ``reports`` are the reports the site publishes; a withdrawn report is in ``withdrawn_reports``
+    instead. ``build_date`` is the day the content was loaded for (see ``clock.py``), by which
+    what is overdue is judged; None for a site made without one."""
 
     model_config = ConfigDict(frozen=True)
 
     reports: list[Report]
+    withdrawn_reports: list[Report] = []
+    """Reports withdrawn after publication (``withdrawn`` in report.yml), newest first."""
+    build_date: dt.date | None = None
 
     def problems(self) -> list[Problem]:
         return [problem for report in self.reports for problem in report.problems]

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -21,7 +22,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from mkdocs_rectify import components, export, manifest, mkdocs_site, pages
+from mkdocs_rectify import components, export, feeds, manifest, mkdocs_site, pages
+from mkdocs_rectify.browse import Browsing, browsing
 from mkdocs_rectify.config import RectifyConfig
 from mkdocs_rectify.leave import LeavePolicy
 from mkdocs_rectify.locale import Locale
@@ -30,8 +32,10 @@ from mkdocs_rectify.model import Site
 from mkdocs_rectify.render import MarkdownRenderer
 from mkdocs_rectify.sanitize import Sanitizer
 from mkdocs_rectify.search import SearchInput, search_input
+from mkdocs_rectify.tracking import SiteFacts
 from mkdocs_rectify.views import SiteViews
 from mkdocs_rectify.views.leave import NoticeRegistry
+from mkdocs_rectify.views.statement import Statement
 from mkdocs_rectify.views.templating import autoescapes
 
 __all__ = ["RectifyConfig", "RectifyPlugin"]
@@ -64,7 +68,8 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
         self._leave = LeaveNotices(policy, self._locale) if self.config.leave_site.enabled else None
         for name in mkdocs_site.disable_search(config) if self.config.search else ():
             log.info(f"the '{name}' plugin is switched off: the site is searched with Pagefind")
-        self._site, self._errors = mkdocs_site.load(self._content_dir, serve=self._command == "serve")
+        serve = self._command == "serve"
+        self._site, self._errors = mkdocs_site.load(self._content_dir, serve=serve, locale=self._locale)
         return config
 
     def on_serve(
@@ -77,20 +82,44 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         for uri, content in components.assets().items():  # the CSS joined, every script
             files.append(File.generated(config, uri, content=content))
+        mark = self.config.government.mark.image
+        if mark and files.get_file_from_path(mark) is None:
+            raise PluginError(f"government.mark.image: {mark} is not a file of docs_dir ({config.docs_dir})")
         what = "writes that file (the SHA-256 of every published file)"
         mkdocs_site.claim(files, config, manifest.MANIFEST_PATH, what)
         self._plans: dict[str, pages.PagePlan] = {}
+        self._browsing: Browsing | None = None
+        self._facts: SiteFacts | None = None
         if self._site is None:  # the content has errors: a page listing them takes the home page's place
             plans = [pages.error_plan(self._locale)]
             if (home := files.get_file_from_path(plans[0].src_uri)) is not None:
                 files.remove(home)
         else:
-            plans = pages.plan_pages(self._site, self._locale, self.config)
+            self._facts = SiteFacts(self._site)
+            self._browsing = browsing(self._facts, self.config.browse)
+            plans = pages.plan_pages(self._site, self._locale, self.config, self._browsing)
         self._urls = pages.PageUrls({plan.key: self._add_page(plan, files, config).url for plan in plans})
         self._search: SearchInput | None = None
         if self._site is not None and self.config.open_data:
             for uri, content in export.open_data(self._site, self._urls.of, self._locale).items():
                 files.append(File.generated(config, uri, content=content))
+        self._feeds = False
+        if self._site is not None and self.config.feeds:
+            if not config.site_url:  # an info, not a warning: a --strict build without site_url passes
+                log.info("feeds: no Atom feeds written: they need absolute links; set site_url in mkdocs.yml")
+            else:
+                site_feeds = feeds.feeds(
+                    self._site,
+                    self._urls.of,
+                    self._locale,
+                    site_url=config.site_url,
+                    site_name=config.site_name,
+                    home_url=self._urls.get(pages.PageKey(pages.PageKind.OVERVIEW)) or "",
+                )
+                for uri, content in site_feeds.items():
+                    mkdocs_site.claim(files, config, uri, "writes that feed", "feeds: false")
+                    files.append(File.generated(config, uri, content=content))
+                self._feeds = True
         if self._site is not None and self.config.search:
             self._search = search_input(self._site, self._locale.code.split("-")[0])
             files.append(File.generated(config, pages.SEARCH_MAP, content=self._search.table))
@@ -121,7 +150,14 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
             home_url=nav.homepage.url if nav.homepage else "",
             notices=self._leave.registry if self._leave else NoticeRegistry(),
             errors=self._errors.errors if self._errors else (),
+            browsing=self._browsing,
+            facts=self._facts,
+            feeds=self._feeds,
         )
+        if self._site is not None and self.config.accessibility.statement:
+            statement = self._views.view(pages.PageKey(pages.PageKind.STATEMENT))
+            for gap in statement.gaps if isinstance(statement, Statement) else ():  # yet to fill in
+                log.warning(self._locale.t(f"build.statement_{gap}"))
         return nav
 
     @event_priority(50)  # Before other plugins read the title.
@@ -146,8 +182,8 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
         env.autoescape = autoescapes
         components.install(env, config.theme.custom_dir)  # partials/rectify/ after the site's custom_dir
         env.globals["rectify"] = self._views.helpers
-        if self._leave is not None:
-            self._leave.collect(theme_links(config), None)
+        if self._leave is not None:  # the theme's links and the footer's registries
+            self._leave.collect([*theme_links(config), *self._views.helpers.government.links()], None)
             self._leave.prepare(env, config)
             for plan in self._leave.plans():
                 page = Page(None, self._add_page(plan, files, config), config)

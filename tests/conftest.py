@@ -11,7 +11,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -58,31 +58,28 @@ DEMO_EPOCH = str(int(time.time()))
 on today's date and a second build of it must give the same bytes."""
 
 
-def _demo_project(root: Path) -> Path:
+def _demo(root: Path, builder: Callable[..., Build]) -> Build:
+    """The demo of this repository, copied into ``root`` and built on the session's date, --strict."""
     project = root / "project"
     ignore = shutil.ignore_patterns(".git", ".venv", "site", "tests", "__pycache__", "*.egg-info")
     shutil.copytree(ROOT, project, ignore=ignore)
-    return project
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", DEMO_EPOCH)
+        build = builder(project, "--strict")
+    assert build.returncode == 0, build.output
+    return build
 
 
 @pytest.fixture(scope="session")
 def demo_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The demo site of this repository, built once with --strict."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", DEMO_EPOCH)
-        build = build_site(_demo_project(tmp_path_factory.mktemp("demo")), "--strict")
-    assert build.returncode == 0, build.output
-    return build
+    return _demo(tmp_path_factory.mktemp("demo"), build_site)
 
 
 @pytest.fixture(scope="session")
 def demo_rebuilt(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The demo built again, in a process of its own, with the same SOURCE_DATE_EPOCH."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", DEMO_EPOCH)
-        build = run_mkdocs(_demo_project(tmp_path_factory.mktemp("demo-again")), "--strict")
-    assert build.returncode == 0, build.output
-    return build
+    return _demo(tmp_path_factory.mktemp("demo-again"), run_mkdocs)
 
 
 @pytest.fixture(scope="session")

@@ -39,6 +39,12 @@ _LINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"^(?:浏览(?:量|次数)|阅读(?:量|次数)|访问量|点击(?:量|数|次数))\s*[:：]?\s*\d*\s*(?:次)?$",
         ),
         ("QR code", r"^(?:扫一扫在手机(?:上)?(?:打开|查看)(?:当前页|本页)?|手机扫码(?:阅读|查看|打开))$"),
+        (
+            "social media",
+            r"^(?:(?:官方)?微信公众号|官方微信|官方微博|政务微博|微信扫码关注|微信扫一扫|扫码关注|扫一扫关注|"
+            r"关注我们|手机版|移动版)\s*[:：]?$",
+        ),
+        ("site banner", r"^.{2,40}(?:网站|网|门户)欢迎(?:你|您)(?:的访问|访问)?[！!。]?$"),
     )
 )
 
@@ -48,7 +54,8 @@ _TOKEN = (
     r"分享(?:到)?|微信|微博|新浪微博|腾讯微博|QQ空间|QQ好友|朋友圈|收藏(?:本页)?|"
     r"打印(?:本页|此页|正文)?|关闭(?:窗口|本页)?|返回顶部|回到顶部|返回|"
     r"(?:语音)?朗读|语音播报|播放|暂停|停止|"
-    r"字[号体]\s*[:：]?\s*(?:[大中小](?:\s|[|｜/])*){1,3}|[大中小]|默认|"
+    r"字[号体](?:大小)?\s*[:：]?\s*(?:[大中小](?:\s|[|｜/])*){0,3}|[大中小]|默认|"
+    r"保护视力色\s*[:：]?|护眼模式|"
     r"(?:浏览(?:量|次数)|阅读(?:量|次数)|访问量|点击(?:量|数))\s*[:：]?\s*\d*\s*次?|"
     r"纠错|我要纠错|保存|扫一扫|【|】|\[|\]|\||｜|:|：|/)"
 )
@@ -58,9 +65,13 @@ _CHROME_LINE_MAX = 60
 # Chrome tails after real metadata on one line, e.g. "来源：某局 【字体：大 中 小】【打印】【关闭】".
 _INLINE = re.compile(
     r"\s*(?:【\s*)?(?:分享(?:到)?|打印(?:本页|此页)?|关闭(?:窗口|本页)?|收藏|(?:语音)?朗读|"
-    r"字[号体]\s*[:：]?\s*(?:[大中小]\s*){1,3}|"
+    r"字[号体](?:大小)?\s*[:：]?\s*(?:[大中小]\s*){0,3}|保护视力色\s*[:：]?|"
     r"(?:浏览(?:量|次数)|阅读(?:量|次数)|访问量|点击(?:量|数))\s*[:：]?\s*\d*\s*次?)(?:\s*】)?"
 )
+_COUNTER = re.compile(
+    r"\s*(?:浏览(?:量|次数)|阅读(?:量|次数)|访问(?:量|次数)|点击(?:量|数|次数))\s*[:：]\s*\d*\s*次?(?=\s|$)"
+)
+"""A view counter, wherever it stands on a metadata line (``发布时间：… 阅读次数： 来源：…``)."""
 
 
 def strip_chrome(lines: list[str]) -> tuple[list[tuple[int, str]], list[Dropped]]:
@@ -91,14 +102,25 @@ def _why_chrome(line: str) -> str | None:
 
 
 def strip_inline_chrome(text: str) -> tuple[str, list[str]]:
-    """Remove toolbar words from the *end* of a metadata line; return the rest and what was removed."""
+    """Remove view counters from a metadata line and toolbar words from its *end*; return the rest and
+    what was removed, in order."""
     removed: list[str] = []
+    counters = [match.group().strip() for match in _COUNTER.finditer(text)]
+    if counters and _COUNTER.sub("", text).strip():
+        text = _COUNTER.sub("", text)
+    else:
+        counters = []
+    tail = _strip_tail(text, removed)
+    return tail, [*counters, *removed[::-1]]
+
+
+def _strip_tail(text: str, removed: list[str]) -> str:
     while True:
         match = None
         for candidate in _INLINE.finditer(text):
             if not text[candidate.end() :].strip():
                 match = candidate
         if match is None or not text[: match.start()].strip():
-            return text, removed[::-1]
+            return text
         removed.append(match.group().strip())
         text = text[: match.start()].rstrip()

@@ -8,6 +8,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from mkdocs_rectify.importer.messages import Note
+
 __all__ = [
     "CN_NUMBER",
     "DATE",
@@ -16,6 +18,7 @@ __all__ = [
     "find_dates",
     "find_periods",
     "parse_date",
+    "repair_lost_dates",
     "repair_lost_period",
 ]
 
@@ -185,3 +188,43 @@ def repair_lost_period(text: str) -> list[LostPeriod]:
         else:
             found.append(LostPeriod(match.group(), match.span(), None, None))
     return found
+
+
+_LOST_DATE_RE = re.compile(r"(?<![\d年月])(?P<y>(?:19|20)\d\d)(?P<md>\d{2,4})日(?![\d])")
+"""``2024830日``: a date whose 年 and 月 were lost in capture (the 日 keeps it from being a number)."""
+
+
+def repair_lost_dates(text: str) -> tuple[str, list[str]]:
+    """Put 年 and 月 back into dates and periods that lost them in capture, where the digits can be read
+    only one way; an ambiguous one (``2024112日``: 1月12日 or 11月2日) is left as written. Returns the
+    text and a message for each, saying what was done."""
+    messages: list[str] = []
+    pieces: list[tuple[int, int, str]] = []
+    for lost in repair_lost_period(text):
+        if lost.repaired:
+            pieces.append((*lost.span, lost.repaired))
+            assert lost.period is not None  # a repaired period has been read
+            dates = f"{lost.period.start.isoformat()} – {lost.period.end.isoformat()}"
+            messages.append(Note("lost_repaired", text=lost.text, repaired=lost.repaired, dates=dates))
+        else:
+            pieces.append((*lost.span, lost.text))
+            messages.append(Note("lost_period_ambiguous", text=lost.text))
+    for match in _LOST_DATE_RE.finditer(text):
+        if any(start <= match.start() < end for start, end, _ in pieces):
+            continue
+        year = int(match.group("y"))
+        readings = [
+            date for month, day in _month_day_splits(match.group("md")) if (date := _date(year, month, day))
+        ]
+        if len(readings) == 1:
+            repaired = f"{year}年{readings[0].month}月{readings[0].day}日"
+            pieces.append((*match.span(), repaired))
+            messages.append(
+                Note("lost_repaired", text=match.group(), repaired=repaired, dates=readings[0].isoformat())
+            )
+        elif readings:
+            shown = " / ".join(date.isoformat() for date in readings)
+            messages.append(Note("lost_date_ambiguous", text=match.group(), readings=shown))
+    for start, end, replacement in sorted(pieces, reverse=True):
+        text = text[:start] + replacement + text[end:]
+    return text, messages

@@ -19,11 +19,23 @@ from mkdocs_rectify.importer.dates import cn_to_int
 from mkdocs_rectify.importer.metadata import CONTACT_START
 from mkdocs_rectify.importer.status import is_bare_status
 
-__all__ = ["FLAT", "HEADINGS", "MULTI_LEVEL", "Para", "ParsedLayout", "RawProblem", "match_label", "parse"]
+__all__ = [
+    "FLAT",
+    "HEADINGS",
+    "MULTI_LEVEL",
+    "UNRECOGNISED",
+    "Para",
+    "ParsedLayout",
+    "RawProblem",
+    "match_label",
+    "numbered",
+    "parse",
+]
 
 FLAT = "问题表现N (flat)"
 MULTI_LEVEL = "（一）/1./（1） (multi-level)"
 HEADINGS = "一、关于…的问题 (headings)"
+UNRECOGNISED = "none (no problems recognised)"
 
 
 @dataclass(frozen=True)
@@ -198,7 +210,8 @@ class _Heading:
     role: str | None = None
 
 
-def _numbered(text: str) -> tuple[int, int | None, str] | None:
+def numbered(text: str) -> tuple[int, int | None, str] | None:
+    """(level, number, text) of a numbered line: level 0 for ``一、``, 1 ``（一）``, 2 ``1.``, 3 ``（1）``."""
     for level, pattern in _MARKERS:
         match = pattern.match(text)
         if match:
@@ -221,14 +234,27 @@ def _heading_like(text: str) -> bool:
     return not re.search(r"[。；;，,：:]$|。", body)
 
 
+def _sentence_heading(paras: list[Para], index: int, text: str) -> bool:
+    """A heading written as one sentence ending in 。 (``（一）学习贯彻…不到位。``), directly followed by
+    a section label (``整改情况：…``)."""
+    return (
+        text.endswith("。")
+        and text.count("。") == 1
+        and len(text) <= _HEADING_MAX
+        and not re.search(r"[：:]", text)
+        and index + 1 < len(paras)
+        and match_label(paras[index + 1].text) is not None
+    )
+
+
 def _leads_to_label(paras: list[Para], index: int) -> bool:
     """Whether a section label follows the heading at ``index`` (allowing sub-headings and a description)."""
     plain = 0
     for para in paras[index + 1 : index + 1 + _LOOKAHEAD]:
         if match_label(para.text) is not None:
             return True
-        numbered = _numbered(para.text)
-        if numbered and _heading_like(numbered[2]):
+        heading = numbered(para.text)
+        if heading and _heading_like(heading[2]):
             continue
         plain += 1
         if plain > 2:
@@ -243,20 +269,22 @@ def _headings(paras: list[Para]) -> ParsedLayout | None:
     current: tuple[RawProblem, list[Para], list[int]] | None = None
 
     for index, para in enumerate(paras):
-        numbered = _numbered(para.text)
+        heading_at = numbered(para.text)
         label = match_label(para.text)
-        if numbered is not None and label is None:
-            level, number, text = numbered
+        if heading_at is not None and label is None:
+            level, number, text = heading_at
             is_heading = False
             if current is None:
-                is_heading = _heading_like(text)
-            elif _heading_like(text):
+                is_heading = _heading_like(text) or _sentence_heading(paras, index, text)
+            elif _heading_like(text) or _sentence_heading(paras, index, text):
                 problem_level = current[0].level
                 is_heading = (
                     level == 0
                     or level < problem_level
                     or (level == problem_level and _leads_to_label(paras, index))
                 )
+            elif level < current[0].level and len(text) <= 30 and not re.search(r"[。；;，,：:]", text):
+                is_heading = True  # 三、下一步工作打算 after the problems of 二、
             if is_heading:
                 current = None
                 while stack and stack[-1].level >= level:

@@ -14,13 +14,12 @@ from dataclasses import dataclass, field
 from mkdocs_rectify.importer.chrome import strip_inline_chrome
 from mkdocs_rectify.importer.dates import (
     CN_NUMBER,
-    LostPeriod,
     Period,
     cn_to_int,
     find_dates,
     find_periods,
-    repair_lost_period,
 )
+from mkdocs_rectify.importer.messages import Note
 from mkdocs_rectify.model import is_phone_number
 
 __all__ = [
@@ -28,13 +27,16 @@ __all__ = [
     "HeaderField",
     "InspectionInfo",
     "MetadataLine",
+    "TitleLines",
     "derive_issuer",
+    "find_title",
     "is_signature",
     "looks_like_title",
     "parse_contact",
     "parse_declared",
     "parse_inspection",
     "parse_metadata_line",
+    "split_title_tag",
 ]
 
 # Keys of the disclosure block and of the date line. Keys that are ordinary words (名称, 日期)
@@ -84,12 +86,25 @@ class MetadataLine:
     """Text of the line that is no field (kept as unclassified by the caller)."""
     dropped: list[tuple[str, str]] = field(default_factory=list)
     """(text, why) of toolbar words and a time of day removed from the line."""
+    pending: HeaderField | None = None
+    """A key that ends the line without a value (``• 信息索引号：``): its value is on the next line."""
+
+
+_BULLET = re.compile(r"^[•·●▪◆■□◇○◎▶►\-*]\s*")
+"""A list bullet before a key of a disclosure block (``• 文件名称：``)."""
 
 
 def parse_metadata_line(line: str) -> MetadataLine | None:
     """Read a disclosure-block or date line (``2022-03-22 10:30:00 来源：某局``); None if it is neither."""
+    bullet = _BULLET.match(line)
+    if bullet and _KEY_RE.match(line, bullet.end()):
+        line = line[bullet.end() :]
+    else:
+        bullet = None
     text, dropped = strip_inline_chrome(line)
     result = MetadataLine(text, dropped=[(token, "toolbar words on a metadata line") for token in dropped])
+    if bullet:
+        result.dropped.insert(0, (bullet.group().strip(), "list bullet of the disclosure block"))
     leading = _LEADING_DATE.match(text)
     position = 0
     if leading:
@@ -119,6 +134,8 @@ def parse_metadata_line(line: str) -> MetadataLine | None:
             result.residue.append(text[match.start() : end].strip())
         elif value:
             result.fields.append(HeaderField(kind, match.group().rstrip(":： "), value))
+        elif index + 1 == len(matches) and re.search(r"[:：]\s*$", text):
+            result.pending = HeaderField(kind, match.group().rstrip(":： "), "")
     for token, why in result.dropped:
         if why == _TIME_WHY:
             result.text = result.text.replace(token, "", 1)
@@ -127,11 +144,56 @@ def parse_metadata_line(line: str) -> MetadataLine | None:
 
 
 _TITLE_WORDS = re.compile(r"(?:通报|情况|报告|公告|公示|说明)$")
+_TITLE_TAG = re.compile(r"^[【\[](?P<tag>[^】\]]{1,16})[】\]]\s*(?=\S)")
+_NUMBERED = re.compile(
+    r"^(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|\d{1,3}\s*[.．、])"
+)
+_TITLE_HEAD = re.compile(r"^[^，。；：,;:！？!?\d\s]{2,40}$")
+
+
+@dataclass(frozen=True)
+class TitleLines:
+    """Where the title is: ``count`` paragraphs from ``index``, read as ``title``."""
+
+    index: int
+    count: int
+    title: str
+    tag: str | None
+    """A column tag written before the title (``【巡察整改】``), which is not part of it."""
+
+
+def split_title_tag(line: str) -> tuple[str | None, str]:
+    """``【巡察整改】中共…的通报`` → (``【巡察整改】``, ``中共…的通报``); (None, line) without a tag."""
+    match = _TITLE_TAG.match(line)
+    if match is None or not looks_like_title(line[match.end() :]):
+        return None, line
+    return match.group().strip(), line[match.end() :]
+
+
+def find_title(lines: list[str], limit: int = 12) -> TitleLines | None:
+    """The title among the first ``limit`` lines: one line, or an issuer on a line of its own followed by
+    ``关于…的通报`` (a title broken over two lines); a column tag before it is set apart."""
+    for strong in (True, False):  # a title that says 关于 wins over a column name such as 本级巡察情况
+        for index, line in enumerate(lines[:limit]):
+            following = lines[index + 1] if index + 1 < len(lines) else ""
+            if (
+                _TITLE_HEAD.match(line)
+                and following.startswith("关于")
+                and looks_like_title(following)
+                and not looks_like_title(line)
+                and len(line) + len(following) <= 90
+            ):
+                return TitleLines(index, 2, line + following, None)
+            tag, rest = split_title_tag(line)
+            if looks_like_title(rest) and (not strong or "关于" in rest):
+                return TitleLines(index, 1, rest, tag)
+    return None
 
 
 def looks_like_title(line: str) -> bool:
-    """Whether ``line`` reads like the title of a rectification notice."""
-    if len(line) > 90 or len(line) < 6 or re.search(r"[。；！？]", line):
+    """Whether ``line`` reads like the title of a rectification notice (by its shape: no sentence
+    punctuation, not a numbered heading, ending in 通报, 情况, 报告 or 公告 and naming the rectification)."""
+    if len(line) > 90 or len(line) < 6 or re.search(r"[。；！？：:]", line) or _NUMBERED.match(line):
         return False
     if _TITLE_WORDS.search(line) and ("整改" in line or "巡察" in line or "巡视" in line or "关于" in line):
         return True
@@ -145,7 +207,7 @@ def derive_issuer(title: str) -> str | None:
 
 
 _ISSUER_END = re.compile(
-    r"(?:党组|党委|党工委|党总支|党支部|委员会|局|厅|委|办公室|政府|中心|公司|院|所|部|署|会)$"
+    r"(?:党组|党委|党工委|党总支|党支部|委员会|局|厅|委|办公室|办|政府|中心|公司|院|所|部|署|会|领导小组)$"
 )
 
 
@@ -162,14 +224,13 @@ def is_signature(line: str) -> bool:
 class InspectionInfo:
     body: str | None = None
     period: Period | None = None
-    lost: LostPeriod | None = None
     feedback: dt.date | None = None
     warnings: list[str] = field(default_factory=list)
 
 
 _BODY_RE = re.compile(
     rf"(?:(?:中共)?(?:[\u4e00-\u9fff]{{1,8}}?)?(?:省委|市委|州委|县委|区委|旗委|党委|党组))?"
-    rf"第?(?:{CN_NUMBER}|\d+)?(?:轮)?(?:巡察|巡视)(?:组|工作组|办)"
+    rf"第?(?:{CN_NUMBER}|\d+)?(?:轮|个)?(?:专项|机动|提级|交叉|联动)?(?:巡察|巡视)(?:组|工作组|办)"
 )
 _SENTENCES = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 
@@ -186,50 +247,55 @@ def parse_inspection(text: str) -> InspectionInfo:
             body = _BODY_RE.search(sentence)
             if body:
                 info.body = _trim_body(body.group())
-        if info.period is None and info.lost is None:
+        if info.period is None:
             periods = find_periods(sentence)
             if periods:
                 info.period = periods[0]
-            else:
-                lost = repair_lost_period(sentence)
-                if lost:
-                    info.lost = lost[0]
-                    info.period = lost[0].period
         if info.feedback is None and feedback_sentence:
-            period_spans = [period.span for period in find_periods(sentence)]
-            for date, span in find_dates(sentence):
-                if not any(start <= span[0] < end for start, end in period_spans):
-                    info.feedback = date
-                    break
+            info.feedback = _feedback(sentence, info)
     if info.body and re.search(r"第(?:轮)?(?:巡察|巡视)", info.body):
-        info.warnings.append(
-            f"the inspection body reads {info.body!r}: its number (第…) seems lost in capture; "
-            "kept as written"
-        )
-    if info.lost is not None:
-        if info.period is not None:
-            info.warnings.append(
-                f"inspection period {info.lost.text!r} lost 年/月 in capture; read as "
-                f"{info.period.start.isoformat()} to {info.period.end.isoformat()} and repaired in the intro "
-                f"as {info.lost.repaired!r}"
-            )
-        else:
-            info.warnings.append(
-                f"inspection period {info.lost.text!r} lost 年/月 in capture and can be read more than "
-                "one way; kept as written, start and end left empty"
-            )
+        info.warnings.append(Note("body_lost", body=info.body))
     if info.period is not None and info.period.approximate:
-        info.warnings.append(
-            f"inspection period {info.period.text!r} gives months only; start and end set to the first and "
-            "last day of those months"
-        )
+        info.warnings.append(Note("period_months", text=info.period.text))
     return info
+
+
+_MONTH_DAY = re.compile(
+    rf"(?<![\d年月])(?P<m>\d{{1,2}}|{CN_NUMBER})\s*月\s*(?P<d>\d{{1,2}}|{CN_NUMBER})\s*[日号]"
+)
+
+
+def _feedback(sentence: str, info: InspectionInfo) -> dt.date | None:
+    """The feedback date of a sentence saying 反馈: a full date outside the period, or a month and day
+    (``10月25日，巡察组…反馈``) in the year of the period it follows — the next year when the month is
+    earlier than the period's end."""
+    period_spans = [period.span for period in find_periods(sentence)]
+    for date, span in find_dates(sentence):
+        if not any(start <= span[0] < end for start, end in period_spans):
+            return date
+    if info.period is None:
+        return None
+    taken = [span for _, span in find_dates(sentence)] + period_spans
+    for match in _MONTH_DAY.finditer(sentence):
+        if any(start <= match.start() < end for start, end in taken):
+            continue
+        month, day = cn_to_int(match.group("m")), cn_to_int(match.group("d"))
+        end = info.period.end
+        year = end.year + 1 if month is not None and month < end.month else end.year
+        try:
+            date = dt.date(year, month or 0, day or 0)
+        except ValueError:
+            continue
+        info.warnings.append(Note("feedback_year", text=match.group(), date=date.isoformat()))
+        return date
+    return None
 
 
 def _trim_body(body: str) -> str:
     # "对中共某局党组进行巡察" must not make "中共某局党组…" part of the body: keep from the 委/党组 part.
     match = re.search(
-        r"(?:省委|市委|州委|县委|区委|旗委)?第?(?:[零〇一二两三四五六七八九十百\d]+)?(?:轮)?(?:巡察|巡视)",
+        r"(?:省委|市委|州委|县委|区委|旗委)?第?(?:[零〇一二两三四五六七八九十百\d]+)?(?:轮|个)?"
+        r"(?:专项|机动|提级|交叉|联动)?(?:巡察|巡视)",
         body,
     )
     if match is None:
@@ -243,13 +309,17 @@ def _trim_body(body: str) -> str:
 
 _N = rf"(\d+|{CN_NUMBER})"
 _MEASURE = r"(?:个|项|条)"
+_N_ASIDE = rf"(?:\d+|{CN_NUMBER})"
+"""A number that is not captured (the count of 方面 before the count of problems)."""
 _DECLARED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (key, re.compile(pattern))
     for key, pattern in (
         (
             "total",
-            rf"(?:反馈|指出|移交|提出|交办)(?:了)?(?:的)?(?:巡察|巡视)?(?:意见|问题)?(?:共)?{_N}{_MEASURE}(?:具体)?问题",
+            rf"(?:反馈|指出|移交|提出|交办)(?:了)?(?:的)?(?:巡察|巡视)?(?:意见|问题)?(?:共)?"
+            rf"(?:{_N_ASIDE}个方面(?:的)?)?{_N}{_MEASURE}(?:具体)?问题",
         ),
+        ("total", rf"{_N_ASIDE}个方面(?:的)?{_N}{_MEASURE}(?:具体)?问题"),
         (
             "total",
             rf"(?:反馈|指出|移交|提出|交办)(?:了)?(?:的)?(?:巡察|巡视)?(?:意见|问题)(?:共|共计)?{_N}{_MEASURE}",

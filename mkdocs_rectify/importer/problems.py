@@ -11,6 +11,7 @@ from itertools import pairwise
 from mkdocs_rectify.importer.dates import DATE, cn_to_int, parse_date
 from mkdocs_rectify.importer.items import split_items
 from mkdocs_rectify.importer.layouts import FLAT, RawProblem
+from mkdocs_rectify.importer.messages import Note
 from mkdocs_rectify.importer.status import classify, is_bare_status
 from mkdocs_rectify.model import Status
 
@@ -76,10 +77,7 @@ def number_problems(problems: list[RawProblem]) -> tuple[list[int], list[str]]:
     warnings = []
     if len(levels) == 1 and any(number is not None for number in stated) and stated != sequential:
         shown = ", ".join("?" if number is None else str(number) for number in stated)
-        warnings.append(
-            f"problem numbers in the text ({shown}) are not unique and increasing; "
-            f"numbered 1 to {len(problems)}"
-        )
+        warnings.append(Note("numbering", shown=shown, count=len(problems)))
     return sequential, warnings
 
 
@@ -146,9 +144,9 @@ def draft_problem(raw: RawProblem, number: int, layout: str) -> ProblemDraft:
         guessed = classify(everything)
         status = guessed or Status.IN_PROGRESS
         if guessed:
-            warnings.append(f"problem {number}: no status line; status {status.value!r} read from its text")
+            warnings.append(Note("status_read", number=number, status=status.value))
         else:
-            warnings.append(f"problem {number}: no status found; set to 'in_progress' — check it")
+            warnings.append(Note("status_none", number=number))
     if completed_on is not None and status is not Status.COMPLETED:
         unclassified.append(completed_text or completed_on.isoformat())
         completed_on = None
@@ -156,7 +154,7 @@ def draft_problem(raw: RawProblem, number: int, layout: str) -> ProblemDraft:
     statement_text = "\n\n".join(part.strip() for part in statement if part.strip())
     if not statement_text:
         statement_text = f"问题{number}"
-        warnings.append(f"problem {number}: no problem statement (问题表现) found")
+        warnings.append(Note("no_statement", number=number))
     title = derive_title(raw.heading if raw.heading else statement_text, heading=raw.heading is not None)
     return ProblemDraft(
         number=number,

@@ -1,33 +1,40 @@
-"""The import report printed after an import: problems per status, metadata, chrome, warnings."""
+"""The import report printed after an import: problems per status, metadata, chrome, warnings.
+
+Its labels and messages are the locale's (``importer:`` in ``locales/<code>.yml``): Chinese for a
+Chinese-speaking editor, English with ``--lang en``.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs_rectify.importer.messages import Fields, fields, say
 from mkdocs_rectify.importer.result import ImportResult
+from mkdocs_rectify.locale import Locale
 from mkdocs_rectify.model import Status
 
-__all__ = ["metadata_presence", "render_report"]
+__all__ = ["FIELDS", "metadata_presence", "render_report"]
 
-_FIELDS = (
-    ("title", "文件名称"),
-    ("issuer", "发布机构"),
-    ("source", "来源"),
-    ("published", "成文/发布日期"),
-    ("index_number", "信息索引号"),
-    ("disclosure", "公开方式"),
-    ("inspection.body", "巡察组"),
-    ("inspection.start", "巡察开始"),
-    ("inspection.end", "巡察结束"),
-    ("inspection.feedback", "反馈日期"),
-    ("intro", "导语"),
-    ("contact.phone", "电话"),
-    ("contact.address", "地址"),
-    ("contact.postcode", "邮政编码"),
-    ("contact.email", "电子邮箱"),
-    ("contact.note", "联系说明"),
-    ("declared", "声明的问题数"),
+FIELDS = (
+    "title",
+    "issuer",
+    "source",
+    "published",
+    "index_number",
+    "disclosure",
+    "inspection.body",
+    "inspection.start",
+    "inspection.end",
+    "inspection.feedback",
+    "intro",
+    "contact.phone",
+    "contact.address",
+    "contact.postcode",
+    "contact.email",
+    "contact.note",
+    "declared",
 )
+"""The report metadata the import report says it found or not, as dotted names."""
 _LIMIT = 70
 
 
@@ -35,7 +42,7 @@ def metadata_presence(result: ImportResult) -> tuple[list[str], list[str]]:
     """(fields found, fields missing) of the report metadata, as dotted names."""
     data = result.meta.model_dump()
     found, missing = [], []
-    for name, _label in _FIELDS:
+    for name in FIELDS:
         value = data
         for part in name.split("."):
             value = value.get(part) if isinstance(value, dict) else None
@@ -48,28 +55,52 @@ def _short(text: str) -> str:
     return text if len(text) <= _LIMIT else text[: _LIMIT - 1] + "…"
 
 
-def render_report(result: ImportResult, written: Path | None = None) -> str:
-    """The import report as text, one fact per line."""
+def _status(locale: Locale, status: Status) -> str:
+    return status.value if locale.code == "en" else locale.status(status)
+
+
+def render_report(result: ImportResult, written: Path | None = None, locale: Locale | None = None) -> str:
+    """The import report as text, one fact per line, in the locale's language (English by default)."""
+    locale = locale or Locale("en")
+
+    def t(key: str, **values: object) -> str:
+        return locale.t(f"importer.report.{key}", **values)
+
     counts = {status: 0 for status in Status}
     for problem in result.problems:
         counts[problem.front_matter.status] += 1
-    labels = dict(_FIELDS)
     found, missing = metadata_presence(result)
+    shown_counts = t("count_separator").join(
+        t("count", status=_status(locale, status), count=counts[status]) for status in Status
+    )
     lines = [
-        f"Imported {result.source_name} ({result.encoding}, layout {result.layout})"
-        f" as report {result.report_id}",
-        f"Problems: {len(result.problems)} — "
-        + ", ".join(f"{status.value} {counts[status]}" for status in Status),
-        "Metadata found: " + (", ".join(f"{name} ({labels[name]})" for name in found) or "none"),
-        "Metadata missing: " + (", ".join(f"{name} ({labels[name]})" for name in missing) or "none"),
+        t(
+            "imported",
+            source=result.source_name,
+            encoding=result.encoding,
+            layout=result.layout,
+            id=result.report_id,
+        ),
+        t("problems", total=len(result.problems), counts=shown_counts),
+        t("found", fields=fields(locale, Fields(found)) if found else t("none")),
+        t("missing", fields=fields(locale, Fields(missing)) if missing else t("none")),
     ]
-    lines.extend(f"  derived: {note}" for note in result.derived)
-    lines.append(f"Dropped page chrome: {len(result.dropped)}")
+    lines.extend(t("derived", note=say(locale, note)) for note in result.derived)
+    lines.append(t("dropped", count=len(result.dropped)))
     for item in result.dropped:
-        where = f"line {item.line}" if item.line else "page"
-        lines.append(f"  - {where} ({item.why}): {_short(item.text)}")
-    lines.append(f"Warnings: {len(result.warnings)}")
-    lines.extend(f"  - {warning}" for warning in result.warnings)
+        where = t("line", line=item.line) if item.line else t("page")
+        lines.append(t("dropped_item", where=where, why=_why(locale, item.why), text=_short(item.text)))
+    lines.append(t("warnings", count=len(result.warnings)))
+    lines.extend(f"  - {say(locale, warning)}" for warning in result.warnings)
+    if result.meta.draft:
+        lines.append(t("draft"))
     if written is not None:
-        lines.append(f"Written: {written} ({len(result.problems) + 1} files)")
+        lines.append(t("written", path=written, files=len(result.problems) + 1))
     return "\n".join(lines)
+
+
+def _why(locale: Locale, why: str) -> str:
+    try:
+        return locale.t(f"importer.chrome.{why}")
+    except KeyError:
+        return why

@@ -98,7 +98,7 @@ def _render_problem(problem: ImportedProblem) -> str:
 def render_files(result: ImportResult) -> dict[str, str]:
     """File name → text of every file of the report folder."""
     files = {"report.yml": _dump(_plain(result.meta.model_dump(exclude_defaults=True)))}
-    width = max(2, *(len(str(problem.front_matter.number)) for problem in result.problems))
+    width = max([2, *(len(str(problem.front_matter.number)) for problem in result.problems)])
     for problem in result.problems:
         files[problem_filename(problem.front_matter.number, width)] = _render_problem(problem)
     return files

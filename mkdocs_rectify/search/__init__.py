@@ -35,6 +35,6 @@ class SearchInput:
 
 def search_input(site: Site, fallback_language: str) -> SearchInput:
     """The content's language (``fallback_language`` when it cannot tell) and table, from one pass."""
-    dumps = [report.model_dump() for report in site.reports]
+    dumps = [report.model_dump(exclude={"withdrawn_problems"}) for report in site.reports]
     table = map_json(traditional_map(site_characters(dumps)))
     return SearchInput(content_language(dumps) or fallback_language, table)

@@ -11,6 +11,8 @@ from markupsafe import Markup
 from mkdocs_rectify.model import Problem, Report, Summary
 from mkdocs_rectify.pages import PageKind
 from mkdocs_rectify.render import ProblemHtml
+from mkdocs_rectify.tracking import Counts
+from mkdocs_rectify.views.browse import FilterLink
 
 __all__ = ["ProblemView", "ReportView"]
 
@@ -25,6 +27,8 @@ class ProblemView:
     report_url: str
     previous: tuple[Problem, str] | None
     next: tuple[Problem, str] | None
+    trail: list[tuple[str, str]] = field(default_factory=list)
+    """The breadcrumb (当前位置): the home page, the report, this problem; each label and URL."""
 
     kind = PageKind.PROBLEM.value
 
@@ -46,6 +50,12 @@ class ReportView:
     json_url: str | None
     schema_url: str | None
     unclassified_html: list[Markup] = field(default_factory=list)
+    counts: Counts | None = None
+    """The report's counts on the build date (with overdue)."""
+    statuses: list[FilterLink] = field(default_factory=list)
+    """The browsing pages of each status and overdue (the site's), when they are generated."""
+    units: list[FilterLink] = field(default_factory=list)
+    """The browsing page of each responsible unit the report names."""
 
     @cached_property
     def summary(self) -> Summary:

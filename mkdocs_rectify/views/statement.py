@@ -61,6 +61,13 @@ class Statement:
     care_shortcut: str = CARE_SHORTCUT
     tools = TOOLS
 
+    @property
+    def gaps(self) -> tuple[str, ...]:
+        """What the publisher has yet to fill in: ``contact`` (no way to report a problem is given,
+        in the options or a report) and ``tested`` (no date of the last test)."""
+        missing = {"contact": self.contact.empty, "tested": self.tested is None}
+        return tuple(gap for gap, is_missing in missing.items() if is_missing)
+
     @classmethod
     def from_options(
         cls, site_name: str, options: AccessibilityConfig, report_contacts: Iterable[Contact] = ()

@@ -8,14 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from markupsafe import Markup, escape
 
 from mkdocs_rectify.locale import Locale
-from mkdocs_rectify.model import Status
-from mkdocs_rectify.pages import SEARCH_URI
+from mkdocs_rectify.model import Metric, Problem, Status
+from mkdocs_rectify.pages import SEARCH_URI, report_feed
+from mkdocs_rectify.tracking import ProblemFacts, SiteFacts
+from mkdocs_rectify.views.chart import Part, bar_parts
+from mkdocs_rectify.views.government import GovernmentFooter
+from mkdocs_rectify.views.metrics import MetricColumns, Progress, columns, progress
 
 __all__ = ["CARE_SHORTCUT", "OWN_TEMPLATES", "TemplateHelpers", "autoescapes", "message_html", "phone_uri"]
 
@@ -36,9 +41,21 @@ def autoescapes(template_name: str | None) -> bool:
     return template_name.startswith(OWN_TEMPLATES) or template_name == "404.html"
 
 
+_SEPARATORS = re.compile(r"[、，,;；/]|或")
+_EXTENSION = re.compile(r"\s*(?:转|分机|ext\.?)\s*", re.IGNORECASE)
+
+
 def phone_uri(phone: str) -> str:
-    """A ``tel:`` URI for a phone number as printed (``0898-68522090`` → ``tel:0898-68522090``)."""
-    return "tel:" + re.sub(r"[^0-9+\-]", "", phone)
+    """A ``tel:`` URI (RFC 3966) for the first phone number of ``phone`` as printed.
+
+    ``0898-68522090`` → ``tel:0898-68522090``; an extension becomes the URI's ``ext`` parameter
+    (``(0898) 6872-3456 转 8`` → ``tel:0898-6872-3456;ext=8``); of several numbers
+    (``0898-68522090、12345``) the link dials the first, the text shows them all.
+    """
+    number, *extension = _EXTENSION.split(_SEPARATORS.split(phone)[0], maxsplit=1)
+    digits = re.sub(r"[^0-9+]+", "-", number.strip()).strip("-")
+    ext = re.sub(r"[^0-9]", "", extension[0]) if extension else ""
+    return f"tel:{digits};ext={ext}" if ext else f"tel:{digits}"
 
 
 def message_html(locale: Locale, key: str, /, **values: Any) -> Markup:
@@ -59,9 +76,19 @@ class TemplateHelpers:
     """The search page's URL (from the site root), or None when search is off."""
     statement_url: str | None = None
     """The accessibility statement's URL (from the site root), or None when it is not generated."""
+    feed_url: str | None = None
+    """The site's Atom feed (from the site root), or None when no feeds are written."""
     search_src: str = SEARCH_URI
     """The search page's source path, by which the header knows it is on the search page."""
     care_shortcut: str = CARE_SHORTCUT
+    government: GovernmentFooter = field(default_factory=GovernmentFooter)
+    """The footer's government conventions (主办单位, 标识码, 备案号, 党政机关 mark)."""
+    build_date: dt.date | None = None
+    """The day the build judges by (数据截至, overdue), or None before the content is loaded."""
+    facts: SiteFacts | None = None
+    """What is derived from the content on the build date (see ``tracking.py``)."""
+    unit_urls: Mapping[str, str] = field(default_factory=dict)
+    """The browsing page (from the site root) of each responsible unit, by its name."""
 
     phone_uri = staticmethod(phone_uri)
 
@@ -69,6 +96,10 @@ class TemplateHelpers:
     def statuses(self) -> list[Status]:
         """Every status, in the order pages list them."""
         return list(Status)
+
+    def report_feed_url(self, report_id: str) -> str | None:
+        """The Atom feed of a published report (from the site root), or None when no feeds are written."""
+        return report_feed(report_id) if self.feed_url is not None else None
 
     def t(self, key: str, /, **values: Any) -> str:
         return self.locale.t(key, **values)
@@ -87,3 +118,24 @@ class TemplateHelpers:
 
     def number(self, value: float) -> str:
         return self.locale.number(value)
+
+    def facts_of(self, problem: Problem) -> ProblemFacts | None:
+        """A problem's derived facts: its deadline in force and its moves, overdue, last updated,
+        timeline."""
+        return self.facts.of(problem) if self.facts is not None else None
+
+    def unit_url(self, unit: str) -> str | None:
+        """The browsing page of a responsible unit, or None without one."""
+        return self.unit_urls.get(unit)
+
+    def chart(self, by_status: dict[Status, int], total: int) -> list[Part]:
+        """The parts of a status chart of counts (see ``views/chart.py``)."""
+        return bar_parts(by_status, total)
+
+    def metric_columns(self, metrics: Sequence[Metric]) -> MetricColumns:
+        """The optional columns of a metrics table that have data (see ``views/metrics.py``)."""
+        return columns(metrics)
+
+    def metric_progress(self, metric: Metric) -> Progress | None:
+        """How far a figure has come towards its target, whichever way it improves."""
+        return progress(metric)

@@ -27,7 +27,7 @@ def test_care_mode_text_reaches_7_to_1(browser, demo_url: str, kind: str) -> Non
         assert violations(page, rules=["color-contrast-enhanced"]) == []
 
 
-@pytest.mark.parametrize("kind", ["problem", "guide"])
+@pytest.mark.parametrize("kind", ["problem", "about"])
 def test_more_contrast_without_javascript(browser, demo_url: str, kind: str) -> None:
     """Without scripts there is no 关怀版 button, but a reader asking the system for more contrast gets it."""
     with opened(browser, demo_url + PAGES[kind], javascript=False, contrast="more") as page:
@@ -195,7 +195,7 @@ def test_a_site_with_materials_own_search(browser, make_site) -> None:
     from support.builds import MINIMAL_CONFIG, REPORT_YML, build_site, problem_file
     from support.web import serve_dir
 
-    config = MINIMAL_CONFIG.replace("  - rectify\n", "  - search\n  - rectify:\n      search: false\n")
+    config = MINIMAL_CONFIG.replace("  - rectify:\n", "  - search\n  - rectify:\n      search: false\n")
     files = {"content/t-2024/report.yml": REPORT_YML, "content/t-2024/01.md": problem_file(1, "问题一")}
     build = build_site(make_site(files, config=config), "--strict")
     assert build.returncode == 0, build.output

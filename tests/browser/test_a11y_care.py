@@ -95,8 +95,8 @@ def test_the_shortcut_is_documented(demo_build: Build) -> None:
     assert button
     statement = demo_build.html("accessibility/")
     assert f'<kbd><span lang="en">{button.group(1)}</span></kbd>' in statement
-    guide = demo_build.html("guide/")
-    assert button.group(1) in guide and "关怀版" in guide and "无障碍声明" in guide
+    about = demo_build.html("about/")
+    assert button.group(1) in about and "关怀版" in about and "无障碍声明" in about
 
 
 # Text below 22px, and running text with lines closer than 1.8.
@@ -145,7 +145,7 @@ return [...moving];
 """
 
 
-@pytest.mark.parametrize("kind", ["problem", "guide"])
+@pytest.mark.parametrize("kind", ["problem", "about"])
 def test_no_motion_in_care_mode_or_when_the_system_asks(browser, demo_url: str, kind: str) -> None:
     with opened(browser, demo_url + PAGES[kind]) as page:
         assert run(page, MOTION), "nothing moves in the standard view: the test shows nothing"

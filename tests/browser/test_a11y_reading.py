@@ -110,10 +110,10 @@ def test_a_search_result_says_which_report_it_is_from(browser, demo_url: str) ->
 
 
 def test_overview_counts_have_their_unit(browser, demo_url: str) -> None:
-    """已完成 17 项, not 已完成 17 (issue 13, 4)."""
+    """已完成 17 个问题, not 已完成 17 (issue 13, 4)."""
     with opened(browser, demo_url + "/") as page:
-        counts = page.locator(".rectify-overview__counts li").all_inner_texts()
-    assert counts and all(text.replace("\n", " ").strip().endswith("项") for text in counts), counts
+        counts = page.locator(".rectify-report-list__counts li").all_inner_texts()
+    assert counts and all(text.replace("\n", " ").strip().endswith("个问题") for text in counts), counts
 
 
 CARE = r"""

@@ -34,9 +34,10 @@ RESULT = LOCALE["section"]["status"]  # 整改结果
 HEADER = [("banner", ""), ("search", LOCALE["search"]["box_label"])]
 SIDEBAR = [("navigation", "导航栏")]
 FOOTER = [("contentinfo", ""), ("navigation", LOCALE["a11y"]["footer"])]
+TRAIL = ("navigation", LOCALE["breadcrumb"]["label"])
 
 LANDMARKS = {
-    "overview": [*HEADER, *SIDEBAR, ("main", ""), *FOOTER],
+    "overview": [*HEADER, *SIDEBAR, ("main", ""), ("region", LOCALE["totals"]["heading"]), *FOOTER],
     "report": [
         *HEADER,
         *SIDEBAR,
@@ -46,7 +47,7 @@ LANDMARKS = {
         ("region", LOCALE["report"]["contact"]),
         *FOOTER,
     ],
-    "problem": [*HEADER, *SIDEBAR, ("main", ""), ("navigation", LOCALE["problem"]["pager"]), *FOOTER],
+    "problem": [*HEADER, *SIDEBAR, ("main", ""), TRAIL, ("navigation", LOCALE["problem"]["pager"]), *FOOTER],
     "statement": [
         *HEADER,
         *SIDEBAR,
@@ -55,7 +56,7 @@ LANDMARKS = {
         *FOOTER,
     ],
     "not-found": [*HEADER, *SIDEBAR, ("main", ""), *FOOTER],
-    "guide": [*HEADER, *SIDEBAR, ("navigation", "目录"), ("main", ""), *FOOTER],
+    "about": [*HEADER, *SIDEBAR, ("navigation", "目录"), ("main", ""), *FOOTER],
     "search": [
         ("banner", ""),
         *SIDEBAR,
@@ -64,6 +65,8 @@ LANDMARKS = {
         ("region", LOCALE["search"]["results"]),
         *FOOTER,
     ],
+    "browse": [*HEADER, *SIDEBAR, ("main", ""), TRAIL, *FOOTER],
+    "year": [*HEADER, *SIDEBAR, ("main", ""), TRAIL, *FOOTER],
 }
 """Every landmark of each page type, in document order: (role, name)."""
 
@@ -85,7 +88,8 @@ def main_of(root: Node) -> Node:
 
 @pytest.mark.parametrize("kind", PAGES)
 def test_landmarks_are_the_places_a_reader_jumps_to(trees: dict[str, Node], kind: str) -> None:
-    """Regions only for each problem (named with it), the statistics and the contact; nothing else."""
+    """Regions only for each problem (named with it), the statistics and the contact; nothing else (the
+    breadcrumb, 当前位置, is a navigation landmark)."""
     assert trees[kind].landmarks() == LANDMARKS[kind], trees[kind].outline()
 
 
@@ -144,13 +148,14 @@ def test_heading_outline_of_a_problem(trees: dict[str, Node]) -> None:
 def test_heading_outline_of_the_report(trees: dict[str, Node]) -> None:
     headings = outline(trees["report"])
     report = LOCALE["report"]
-    assert headings[:4] == [
+    assert [h for h in headings if h[0] <= 2][:4] == [
         (1, REPORT_TITLE),
         (2, report["summary_table"]),
         (2, report["problems"]),
         (2, report["full_text"]),
     ]
-    assert [name for level, name in headings if level == 3] == HEADINGS
+    full_text = headings[headings.index((2, report["full_text"])) :]
+    assert [name for level, name in full_text if level == 3] == HEADINGS
     assert {name for level, name in headings if level == 4} == set(SECTIONS)
     assert headings[-2:] == [(2, report["contact"]), (2, report["open_data"])]
 
@@ -158,8 +163,11 @@ def test_heading_outline_of_the_report(trees: dict[str, Node]) -> None:
 def test_heading_outline_of_the_overview_and_the_statement(trees: dict[str, Node]) -> None:
     assert outline(trees["overview"]) == [
         (1, LOCALE["overview"]["title"]),
-        (2, LOCALE["overview"]["reports"]),
+        (2, LOCALE["totals"]["heading"]),
+        (2, LOCALE["latest"]["heading"]),
         (3, REPORT_TITLE),
+        (2, LOCALE["years"]["heading"]),
+        (2, LOCALE["browse"]["title"]),
     ]
     statement = outline(trees["statement"])
     assert statement[0] == (1, LOCALE["statement"]["title"])
@@ -203,7 +211,7 @@ def test_the_problem_page_status_reads_in_full(trees: dict[str, Node]) -> None:
 
 @pytest.mark.parametrize(
     "kind, current",
-    [("overview", LOCALE["overview"]["title"]), ("report", REPORT_TITLE), ("guide", "使用指南")],
+    [("overview", LOCALE["overview"]["title"]), ("report", REPORT_TITLE), ("about", "关于本站")],
 )
 def test_the_current_page_is_marked_in_the_navigation(
     trees: dict[str, Node], kind: str, current: str

@@ -84,7 +84,7 @@ def watched(browser, strict_demo: str) -> Iterator[Watched]:
 def test_every_page_type_works_under_the_policy(watched: Watched, demo_build: Build) -> None:
     page = watched.page
     notice = next((demo_build.site / "leave").iterdir()).name
-    for path in ("/", f"/{DEMO_ID}/", f"/{DEMO_ID}/1/", "/accessibility/", "/404.html", "/guide/"):
+    for path in ("/", f"/{DEMO_ID}/", f"/{DEMO_ID}/1/", "/accessibility/", "/404.html", "/about/"):
         watched.goto(path)
         # Material's bundle and the helpers it needs ran, and so did 关怀版's head script.
         assert page.evaluate(
@@ -136,7 +136,7 @@ def test_search_with_filters_works_under_the_policy(browser, shared_build) -> No
 @pytest.mark.browser
 def test_the_leave_dialog_and_care_mode_work_under_the_policy(watched: Watched) -> None:
     page = watched.page
-    watched.goto("/guide/")
+    watched.goto("/about/")
     page.click('a[data-rectify-leave="https://www.mkdocs.org/"]')
     assert page.evaluate("document.getElementById('rectify-leave').open")
     page.keyboard.press("Escape")

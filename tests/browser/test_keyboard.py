@@ -141,17 +141,17 @@ def test_navigation_drawer_by_keyboard(browser, demo_url: str, width: int) -> No
         )
         stop = focused(page)
         assert stop["inViewport"] and stop["shown"] > 0, stop
-        tab_until(page, "el.textContent.trim() === '使用指南'", limit=10)
+        tab_until(page, "el.textContent.trim() === '关于本站'", limit=10)
         assert focused(page)["inViewport"]
         page.keyboard.press("Escape")
         assert not page.evaluate("document.getElementById('__drawer').checked")
         assert active(page, "el.matches('button[data-rectify-drawer]')")
         page.keyboard.press("Space")
         page.wait_for_function("document.activeElement.closest('.md-sidebar--primary') !== null")
-        tab_until(page, "el.textContent.trim() === '使用指南'", limit=10)
+        tab_until(page, "el.textContent.trim() === '关于本站'", limit=10)
         page.keyboard.press("Enter")
-        page.wait_for_url("**/guide/")
-        assert page.locator("h1").inner_text() == "使用指南"
+        page.wait_for_url("**/about/")
+        assert page.locator("h1").inner_text() == "关于本站"
 
 
 def test_no_single_character_shortcuts(browser, demo_url: str) -> None:

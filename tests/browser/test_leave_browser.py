@@ -45,8 +45,8 @@ def open_page(browser, url: str, *, javascript: bool = True) -> Iterator:
 
 
 @pytest.fixture
-def guide(browser, demo_url: str) -> Iterator:
-    yield from open_page(browser, demo_url + "/guide/")
+def about(browser, demo_url: str) -> Iterator:
+    yield from open_page(browser, demo_url + "/about/")
 
 
 def state(page) -> dict:
@@ -66,81 +66,81 @@ def state(page) -> dict:
     )
 
 
-def test_a_click_opens_the_dialog_with_the_focus_inside(guide) -> None:
-    guide.click(LINK)
-    s = state(guide)
+def test_a_click_opens_the_dialog_with_the_focus_inside(about) -> None:
+    about.click(LINK)
+    s = state(about)
     assert s["open"] and s["modal"] and s["focusInside"]
     assert s["focused"] == "返回" and s["go"] == MKDOCS and s["message"] == MESSAGE
-    assert guide.url.endswith("/guide/") and guide.outside == []
+    assert about.url.endswith("/about/") and about.outside == []
     # Its accessible name and description, as Chromium exposes them to screen readers.
-    dialog = guide.get_by_role("dialog", name="即将离开本网站")
+    dialog = about.get_by_role("dialog", name="即将离开本网站")
     assert dialog.is_visible()
     assert dialog.get_attribute("aria-describedby") == "rectify-leave-message"
 
 
-def test_enter_on_the_link_opens_the_dialog(guide) -> None:
-    guide.focus(LINK)
-    guide.keyboard.press("Enter")
-    s = state(guide)
-    assert s["open"] and s["focusInside"] and guide.url.endswith("/guide/")
+def test_enter_on_the_link_opens_the_dialog(about) -> None:
+    about.focus(LINK)
+    about.keyboard.press("Enter")
+    s = state(about)
+    assert s["open"] and s["focusInside"] and about.url.endswith("/about/")
 
 
-def test_enter_twice_keeps_the_reader_on_the_site(guide) -> None:
-    """The focus starts on 返回: a second Enter closes the dialog, it does not leave (issue 13, 10)."""
-    guide.focus(LINK)
-    guide.keyboard.press("Enter")
-    guide.keyboard.press("Enter")
-    s = state(guide)
+def test_enter_twice_keeps_the_reader_on_the_site(about) -> None:
+    """The focus starts on 返回: a second Enter closes the dialog, it does not leave the site."""
+    about.focus(LINK)
+    about.keyboard.press("Enter")
+    about.keyboard.press("Enter")
+    s = state(about)
     assert not s["open"] and s["focused"] == MKDOCS
-    assert guide.url.endswith("/guide/") and guide.outside == []
+    assert about.url.endswith("/about/") and about.outside == []
 
 
-def test_escape_closes_and_the_focus_returns_to_the_link(guide) -> None:
-    guide.focus(LINK)
-    guide.keyboard.press("Enter")
-    assert state(guide)["open"]
-    guide.keyboard.press("Escape")
-    s = state(guide)
-    assert not s["open"] and s["focused"] == MKDOCS and guide.url.endswith("/guide/")
+def test_escape_closes_and_the_focus_returns_to_the_link(about) -> None:
+    about.focus(LINK)
+    about.keyboard.press("Enter")
+    assert state(about)["open"]
+    about.keyboard.press("Escape")
+    s = state(about)
+    assert not s["open"] and s["focused"] == MKDOCS and about.url.endswith("/about/")
 
 
-def test_back_closes_and_the_focus_returns_to_the_link(guide) -> None:
-    guide.click(LINK)
-    assert guide.evaluate("document.activeElement.textContent.trim()") == "返回"
-    guide.keyboard.press("Enter")
-    s = state(guide)
+def test_back_closes_and_the_focus_returns_to_the_link(about) -> None:
+    about.click(LINK)
+    assert about.evaluate("document.activeElement.textContent.trim()") == "返回"
+    about.keyboard.press("Enter")
+    s = state(about)
     assert not s["open"] and s["focused"] == MKDOCS
-    guide.click(LINK)
-    guide.get_by_role("button", name="返回").click()
-    assert not state(guide)["open"] and state(guide)["focused"] == MKDOCS
+    about.click(LINK)
+    about.get_by_role("button", name="返回").click()
+    assert not state(about)["open"] and state(about)["focused"] == MKDOCS
 
 
-def test_the_focus_stays_in_the_dialog(guide) -> None:
-    guide.click(LINK)
+def test_the_focus_stays_in_the_dialog(about) -> None:
+    about.click(LINK)
     for _ in range(4):
-        guide.keyboard.press("Tab")
-        assert state(guide)["focusInside"] or guide.evaluate("document.activeElement === document.body")
+        about.keyboard.press("Tab")
+        assert state(about)["focusInside"] or about.evaluate("document.activeElement === document.body")
 
 
-def test_continue_goes_to_the_other_site(guide) -> None:
-    guide.click(LINK)
-    with guide.expect_navigation():
-        guide.get_by_role("link", name="继续访问").click()
-    assert guide.url == MKDOCS and guide.outside == [MKDOCS]
-    assert guide.title() == "外部网站"
+def test_continue_goes_to_the_other_site(about) -> None:
+    about.click(LINK)
+    with about.expect_navigation():
+        about.get_by_role("link", name="继续访问").click()
+    assert about.url == MKDOCS and about.outside == [MKDOCS]
+    assert about.title() == "外部网站"
 
 
-def test_a_modified_click_opens_the_notice_page_not_the_dialog(guide) -> None:
-    with guide.context.expect_page() as new:
-        guide.click(LINK, modifiers=["Control"])
+def test_a_modified_click_opens_the_notice_page_not_the_dialog(about) -> None:
+    with about.context.expect_page() as new:
+        about.click(LINK, modifiers=["Control"])
     opened = new.value
     opened.wait_for_load_state()
     assert urlparse(opened.url).path == f"/leave/{key(MKDOCS)}/"
-    assert not state(guide)["open"]
+    assert not state(about)["open"]
 
 
 def test_without_javascript_the_link_leads_to_the_notice_page(browser, demo_url: str) -> None:
-    for page in open_page(browser, demo_url + "/guide/", javascript=False):
+    for page in open_page(browser, demo_url + "/about/", javascript=False):
         page.click(LINK)
         page.wait_for_load_state()
         assert urlparse(page.url).path == f"/leave/{key(MKDOCS)}/"
@@ -148,7 +148,7 @@ def test_without_javascript_the_link_leads_to_the_notice_page(browser, demo_url:
         assert page.locator(".rectify-leave--page .rectify-leave__message").inner_text() == MESSAGE
         page.get_by_role("link", name="返回").click()
         page.wait_for_load_state()
-        assert urlparse(page.url).path == "/guide/"
+        assert urlparse(page.url).path == "/about/"
         page.click(LINK)
         page.wait_for_load_state()
         with page.expect_navigation():
@@ -156,8 +156,8 @@ def test_without_javascript_the_link_leads_to_the_notice_page(browser, demo_url:
         assert page.url == MKDOCS and page.outside == [MKDOCS]
 
 
-def test_screen_readers_hear_that_the_link_leaves(guide) -> None:
-    name = guide.evaluate(
+def test_screen_readers_hear_that_the_link_leaves(about) -> None:
+    name = about.evaluate(
         f"""() => {{
           const a = document.querySelector('{LINK}');
           const hint = a.querySelector('.rectify-leave__hint');
@@ -168,13 +168,13 @@ def test_screen_readers_hear_that_the_link_leaves(guide) -> None:
     assert name["text"] == "MkDocs（将离开本站）" and name["width"] <= 1 and name["height"] <= 1
     assert name["target"] == ""
     # The accessible name, as Chromium gives it to screen readers (the hidden hint is set apart).
-    assert guide.get_by_role("link", name=re.compile(r"^MkDocs\s?（将离开本站）$")).count() == 1
+    assert about.get_by_role("link", name=re.compile(r"^MkDocs\s?（将离开本站）$")).count() == 1
 
 
-def test_axe_with_the_dialog_open(guide) -> None:
-    guide.click(LINK)
-    assert state(guide)["open"]
-    assert violations(guide) == []
+def test_axe_with_the_dialog_open(about) -> None:
+    about.click(LINK)
+    assert state(about)["open"]
+    assert violations(about) == []
 
 
 def test_axe_on_the_notice_page(browser, demo_url: str) -> None:
@@ -189,7 +189,7 @@ def test_care_mode_dialog_reaches_7_to_1_and_44_px(browser, demo_url: str) -> No
     context.add_init_script(f"localStorage.setItem('{inpage.CARE_KEY}', 'on')")
     page = context.new_page()
     try:
-        page.goto(demo_url + "/guide/")
+        page.goto(demo_url + "/about/")
         assert page.evaluate("document.documentElement.hasAttribute('data-rectify-care')")
         page.click(LINK)
         assert state(page)["open"]

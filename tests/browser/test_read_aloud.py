@@ -77,7 +77,7 @@ def test_problem_and_report_pages_carry_the_control_hidden(demo_build: Build) ->
         # Before the text it reads.
         assert page.index('class="rectify-read-aloud"') < page.index(f'id="{target}"')
     assert 'class="rectify-read-aloud"' not in demo_build.html("")
-    assert 'class="rectify-read-aloud"' not in demo_build.html("guide/")
+    assert 'class="rectify-read-aloud"' not in demo_build.html("about/")
 
 
 # -- in Chromium ---------------------------------------------------------------------------------

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from support.builds import REPORT_YML, build_site, problem_file, write_tree
+from support.cli import rectify_process
 
 from mkdocs_rectify.loader import ContentErrors, load_site
 
@@ -86,15 +85,12 @@ def test_bad_report_folder_and_missing_report_yml(tmp_path: Path) -> None:
 
 def test_validate_command_exit_codes(tmp_path: Path) -> None:
     write_tree(tmp_path, {"r-2024/report.yml": REPORT_YML, "r-2024/01.md": problem_file(1, "甲")})
-    ok = subprocess.run(
-        [sys.executable, "-m", "mkdocs_rectify", "validate", str(tmp_path)], capture_output=True, text=True
-    )
+    # In a process of its own: the exit status a shell or a CI job sees.
+    ok = rectify_process("validate", str(tmp_path))
     assert ok.returncode == 0, ok.stderr
     assert "1 report(s), 1 problem(s), valid" in ok.stdout
     write_tree(tmp_path, {"r-2024/02.md": problem_file(2, "乙", status="finished")})
-    bad = subprocess.run(
-        [sys.executable, "-m", "mkdocs_rectify", "validate", str(tmp_path)], capture_output=True, text=True
-    )
+    bad = rectify_process("validate", str(tmp_path))
     assert bad.returncode == 1
     assert "02.md:4: status: 'finished' is not a status" in bad.stderr
     assert "Traceback" not in bad.stderr

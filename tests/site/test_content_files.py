@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from support.builds import MINIMAL_CONFIG, REPORT_YML, build_site, problem_file, run_mkdocs, write_tree
+from support.cli import Run, rectify, rectify_process
 from support.content import load
 
 from mkdocs_rectify.pages import RESERVED_IDS
@@ -16,13 +15,8 @@ from mkdocs_rectify.pages import RESERVED_IDS
 VALID = {"r-2024/report.yml": REPORT_YML, "r-2024/01.md": problem_file(1, "甲")}
 
 
-def validate(content: Path, *args: str, timeout: float = 30) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs_rectify", "validate", str(content), *args],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
+def validate(content: Path, *args: str) -> Run:
+    return rectify("validate", str(content), *args)
 
 
 def test_a_folder_name_ending_in_a_newline_is_not_a_report_id(tmp_path: Path) -> None:
@@ -36,7 +30,7 @@ def test_a_named_pipe_is_refused_without_being_opened(tmp_path: Path, name: str)
     write_tree(tmp_path, VALID)
     (tmp_path / "r-2024" / name).unlink()
     os.mkfifo(tmp_path / "r-2024" / name)
-    result = validate(tmp_path)
+    result = rectify_process("validate", str(tmp_path), timeout=30)  # a process: opening it would block
     assert result.returncode == 1, result.stdout
     assert f"r-2024/{name}: is a named pipe (FIFO), not a regular file" in result.stderr
     assert "Traceback" not in result.stderr

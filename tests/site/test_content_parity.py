@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from support.builds import REPORT_YML, build_site, problem_file
+from support.cli import Run, rectify
 
 
 @pytest.fixture(autouse=True)
@@ -16,14 +15,8 @@ def build_date(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1717200000")  # 2024-06-01 in China, for both commands
 
 
-def validate(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs_rectify", "validate", "content", *args],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+def validate(project: Path, *args: str) -> Run:
+    return rectify("validate", "content", *args, cwd=project)
 
 
 def error_lines(output: str) -> set[str]:

@@ -76,7 +76,7 @@ def test_the_policy_of_the_demo_allows_its_own_files_and_webassembly_only(demo_b
 
 
 def test_a_site_without_search_needs_no_webassembly(make_site) -> None:
-    config = MINIMAL_CONFIG.replace("  - rectify\n", "  - rectify:\n      search: false\n")
+    config = MINIMAL_CONFIG.replace("  - rectify:\n", "  - rectify:\n      search: false\n")
     files = {"content/r-2024/report.yml": REPORT_YML, "content/r-2024/01.md": problem_file(1, "甲")}
     build = build_site(make_site(files, config=config), "--strict")
     assert build.returncode == 0, build.output

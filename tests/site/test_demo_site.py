@@ -56,10 +56,10 @@ def test_pages_exist_at_stable_urls(demo_build: Build) -> None:
         assert f'<h1 class="rectify-problem__title" id="problem-title">问题{number}：' in page
     report = demo_build.html(f"{DEMO_ID}/")
     assert '<h1 class="rectify-report__title">中共海口市政务管理局党组关于巡察整改情况的通报</h1>' in report
-    assert "共 17 项问题，已完成 17 项，完成率 100%" in report
+    assert "共 17 个问题，已完成 17 个，完成率 100%" in report
     overview = demo_build.html("")
     assert f'href="{DEMO_ID}/"' in overview
-    assert "共 17 项问题，已完成 17 项" in overview
+    assert "共 17 个问题，已完成 17 个，完成率 100%" in overview
 
 
 def test_problem_page_sections_badge_and_pager(demo_build: Build) -> None:
@@ -99,7 +99,7 @@ def test_navigation_lists_reports_not_problems(demo_build: Build) -> None:
 
 def test_open_data_json(demo_build: Build) -> None:
     data = json.loads((demo_build.site / "data" / "rectify.json").read_text("utf-8"))
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     [report] = data["reports"]
     assert report["id"] == DEMO_ID and report["url"] == f"{DEMO_ID}/"
     assert report["title"] == "中共海口市政务管理局党组关于巡察整改情况的通报"
@@ -118,6 +118,8 @@ def test_open_data_json(demo_build: Build) -> None:
         "in_progress": 0,
         "not_done": 0,
         "rate": 100.0,
+        "overdue": 0,
+        "withdrawn": 0,
     }
     problems = report["problems"]
     assert [p["number"] for p in problems] == list(range(1, 18))
@@ -137,8 +139,13 @@ def test_open_data_json(demo_build: Build) -> None:
         "metrics",
         "history",
         "unclassified",
+        "former_numbers",
         "statement",
         "url",
+        "overdue",
+        "current_deadline",
+        "deadline_moved",
+        "last_updated",
     }
     assert set(problems[0]) == expected_fields
     for problem in problems:

@@ -41,7 +41,7 @@ def test_the_package_templates_escape_what_an_override_forgets_to(make_site) -> 
     # A site's own partial that prints a title without `| e` still prints it as text: the
     # package's templates (and overrides of them) are autoescaped; the content's HTML is Markup.
     override = (
-        '{%- for report, url in view.reports %}<p class="forgotten">{{ report.meta.title }}</p>{%- endfor %}'
+        '{%- for entry in view.reports %}<p class="forgotten">{{ entry.report.meta.title }}</p>{%- endfor %}'
     )
     files = {
         "content/r-2024/report.yml": REPORT_YML.replace("测试单位关于", "<img src=x onerror=alert(1)>关于"),

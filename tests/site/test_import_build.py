@@ -13,7 +13,7 @@ from mkdocs_rectify.cli import main
 from mkdocs_rectify.importer import import_notice, write_report
 
 
-def _on_site(piece: str, text: str) -> bool:
+def on_site(piece: str, text: str) -> bool:
     """Whether ``piece`` is in the site's squashed text; a date may be shown as 2022年3月22日."""
     if squash(piece) in text:
         return True
@@ -32,7 +32,7 @@ def test_imported_seed_builds_strict_with_every_character(make_site) -> None:
     build = build_site(project, "--strict")
     assert build.returncode == 0, build.output
     text = squash(site_text(build.site))
-    missing = [piece for line in seed_article() for piece in fragments(line) if not _on_site(piece, text)]
+    missing = [piece for line in seed_article() for piece in fragments(line) if not on_site(piece, text)]
     assert missing == [], f"{len(missing)} pieces missing, e.g. {missing[:3]}"
     assert (build.site / "hkszwglj-2022" / "17" / "index.html").is_file()
 
@@ -46,5 +46,5 @@ def test_imported_fixture_with_unclassified_text_builds(make_site) -> None:
     assert "unclassified" in build.output
     text = squash(site_text(build.site))
     lines = result.article_text.splitlines()
-    missing = [piece for line in lines for piece in fragments(line) if not _on_site(piece, text)]
+    missing = [piece for line in lines for piece in fragments(line) if not on_site(piece, text)]
     assert missing == [], missing[:3]

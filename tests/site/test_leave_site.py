@@ -9,7 +9,16 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from support.builds import DEMO_ID, MINIMAL_CONFIG, REPORT_YML, Build, build_site, problem_file, write_tree
+from support.builds import (
+    DEMO_ID,
+    MINIMAL_CONFIG,
+    REPORT_YML,
+    STATEMENT_OPTIONS,
+    Build,
+    build_site,
+    problem_file,
+    write_tree,
+)
 
 SITE_NAME = "测试站点"
 MKDOCS = "https://www.mkdocs.org/"
@@ -22,7 +31,7 @@ OPTIONS = """\
 """
 EXTRA = "extra:\n  generator: false\n"  # no "Made with Material for MkDocs" link in the footer
 CONFIG = (
-    MINIMAL_CONFIG.replace("  - rectify\n", "  - rectify:\n" + OPTIONS)
+    MINIMAL_CONFIG.replace("  - rectify:\n", "  - rectify:\n" + OPTIONS)
     + "site_url: https://rectify.example.gov/\n"
     + EXTRA
 )
@@ -53,11 +62,9 @@ def key(url: str) -> str:
     return hashlib.sha256(url.encode("utf-8")).hexdigest()[:16]
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    project = tmp_path_factory.mktemp("leave") / "project"
-    write_tree(project, {"mkdocs.yml": CONFIG, **FILES})
-    build = build_site(project, "--strict")
+@pytest.fixture
+def site(shared_build) -> Build:
+    build = shared_build({"mkdocs.yml": CONFIG, **FILES}, "--strict")
     assert build.returncode == 0, build.output
     return build
 
@@ -283,8 +290,8 @@ theme:
   custom_dir: overrides
   features: [content.action.edit, content.action.view]
 plugins:
-  - rectify
-markdown_extensions:
+  - rectify:
+{STATEMENT_OPTIONS}markdown_extensions:
   - attr_list
 nav:
   - 首页: index.md
@@ -292,6 +299,7 @@ nav:
   - 外站: {EVERYWHERE["nav"]}
   - 报告: r-2024/index.md
 extra:
+  generator: true
   hotline: {EVERYWHERE["extra"]}
   social:
     - icon: fontawesome/brands/github
@@ -407,8 +415,8 @@ def test_the_option_is_checked(tmp_path: Path) -> None:
 # -- the demo ------------------------------------------------------------------------------------
 
 
-def test_the_demo_guide_links_out_through_notices(demo_build: Build) -> None:
-    guide = demo_build.html("guide/")
+def test_the_demo_about_page_links_out_through_notices(demo_build: Build) -> None:
+    guide = demo_build.html("about/")
     links = leaving(guide)
     assert MKDOCS in links and MATERIAL in links
     assert '<a href="https://www.gov.cn/">中国政府网</a>' in guide  # allowed: *.gov.cn

@@ -5,12 +5,11 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from support.builds import MINIMAL_CONFIG, REPORT_YML, Build, build_site, problem_file
+from support.cli import Run, rectify
 
 MANIFEST = "data/manifest.json"
 SITE = {
@@ -22,10 +21,8 @@ SITE = {
 }
 
 
-def verify(site: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs_rectify", "verify", str(site)], capture_output=True, text=True
-    )
+def verify(site: Path) -> Run:
+    return rectify("verify", str(site))
 
 
 @pytest.fixture
@@ -59,7 +56,7 @@ def test_the_manifest_lists_every_published_file_but_itself(built: Build) -> Non
 
 def test_the_manifest_is_written_without_open_data_too(make_site) -> None:
     config = MINIMAL_CONFIG.replace(
-        "  - rectify\n", "  - rectify:\n      open_data: false\n      search: false\n"
+        "  - rectify:\n", "  - rectify:\n      open_data: false\n      search: false\n"
     )
     build = build_site(make_site(SITE, config=config), "--strict")
     assert build.returncode == 0, build.output

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from support.builds import MINIMAL_CONFIG, REPORT_YML, Build, build_site, problem_file, write_tree
+from support.builds import MINIMAL_CONFIG, REPORT_YML, Build, problem_file
 
 EVERY_PAGE = ["head.js", "base.js", "care.js", "header.js", "table.js"]
 SEARCH = ["search-query.js", "search-rank.js", "search.js"]
@@ -18,11 +18,9 @@ SITE = {
 }
 
 
-@pytest.fixture(scope="module")
-def build(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    project = tmp_path_factory.mktemp("scripts") / "project"
-    write_tree(project, {"mkdocs.yml": CONFIG, **SITE})
-    built = build_site(project, "--strict")
+@pytest.fixture
+def build(shared_build) -> Build:
+    built = shared_build({"mkdocs.yml": CONFIG, **SITE}, "--strict")
     assert built.returncode == 0, built.output
     return built
 

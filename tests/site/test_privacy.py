@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from support.builds import REPORT_YML, build_site, problem_file, write_tree
+from support.cli import rectify
 from support.content import load
 
 from mkdocs_rectify.privacy import find_personal_information
@@ -100,11 +99,10 @@ def test_a_reviewed_string_is_not_reported(tmp_path: Path) -> None:
 def test_validate_strict_and_build_strict_fail_on_personal_information(make_site, tmp_path: Path) -> None:
     files = {f"content/{name}": text for name, text in report_with(f"手机{MOBILE}").items()}
     project = make_site(files)
-    command = [sys.executable, "-m", "mkdocs_rectify", "validate", "content"]
-    lenient = subprocess.run(command, cwd=project, capture_output=True, text=True)
+    lenient = rectify("validate", "content", cwd=project)
     assert lenient.returncode == 0, lenient.stderr
     assert "warning: content/r-2024/01.md:6: looks like a 手机号码" in lenient.stderr
-    strict = subprocess.run([*command, "--strict"], cwd=project, capture_output=True, text=True)
+    strict = rectify("validate", "content", "--strict", cwd=project)
     assert strict.returncode == 1
     assert "warning: content/r-2024/01.md:6: looks like a 手机号码" in strict.stderr
     assert "1 warning; --strict makes warnings errors" in strict.stderr

@@ -46,7 +46,7 @@ REMOTE = {
 
 
 def with_sanitize(options: str) -> str:
-    return MINIMAL_CONFIG.replace("  - rectify\n", "  - rectify:\n      sanitize:\n" + options)
+    return MINIMAL_CONFIG.replace("  - rectify:\n", "  - rectify:\n      sanitize:\n" + options)
 
 
 def test_a_remote_image_fails_a_strict_build(make_site) -> None:

@@ -158,7 +158,7 @@ def test_traditional_map_is_published_for_the_demo(demo_build: Build) -> None:
 
 def config(plugins: str) -> str:
     """The minimal site with ``plugins`` (lines of the ``plugins:`` list) in place of ``- rectify``."""
-    return MINIMAL_CONFIG.replace("plugins:\n  - rectify\n", f"plugins:\n{plugins}\n")
+    return MINIMAL_CONFIG.replace("plugins:\n  - rectify:\n", f"plugins:\n{plugins}\n")
 
 
 FILES = {
@@ -178,7 +178,7 @@ def test_search_off_publishes_no_search(make_site) -> None:
 
 
 def test_materials_search_plugin_is_switched_off_with_a_note(make_site) -> None:
-    project = make_site(FILES, config=config("  - search\n  - rectify"))
+    project = make_site(FILES, config=config("  - search\n  - rectify:"))
     build = build_site(project, "--strict")
     assert build.returncode == 0, build.output
     assert "'material/search' plugin is switched off" in build.output

@@ -8,7 +8,15 @@ import re
 import textwrap
 
 from markupsafe import Markup
-from support.builds import DEMO_ID, MINIMAL_CONFIG, REPORT_YML, Build, build_site, problem_file
+from support.builds import (
+    DEMO_ID,
+    MINIMAL_CONFIG,
+    REPORT_YML,
+    STATEMENT_OPTIONS,
+    Build,
+    build_site,
+    problem_file,
+)
 
 from mkdocs_rectify.config import AccessibilityConfig
 from mkdocs_rectify.locale import Locale
@@ -20,10 +28,10 @@ SECTIONS_ZH = ["本网站的无障碍程度", "关怀版和键盘操作", "反�
 
 
 def config_with(options: str, *, language: str = "zh") -> str:
-    config = MINIMAL_CONFIG.replace("language: zh", f"language: {language}")
-    return config.replace(
-        "  - rectify\n", "  - rectify:\n" + textwrap.indent(textwrap.dedent(options), "      ")
-    )
+    """The minimal site with these ``accessibility``-level options in place of its statement's."""
+    config = MINIMAL_CONFIG.replace("language: zh", f"language: {language}").replace(STATEMENT_OPTIONS, "")
+    indented = textwrap.indent(textwrap.dedent(options), "      ")
+    return config.replace("  - rectify:\n", "  - rectify:\n" + indented)
 
 
 def build(make_site, options: str = "", files: dict | None = None, **kw: str) -> Build:
@@ -80,11 +88,13 @@ def test_every_page_links_the_statement_from_its_footer(demo_build: Build) -> No
 
 
 def test_defaults_without_options(make_site) -> None:
-    result = build(make_site)
+    # No options: the build warns of the contact and the test date (test_statement_defaults.py).
+    config = MINIMAL_CONFIG.replace(STATEMENT_OPTIONS, "      open_data: true\n")
+    result = build_site(make_site(CONTENT, config=config))
+    assert result.returncode == 0, result.output
     html = result.html("accessibility/")
     assert headings(html, 2) == SECTIONS_ZH  # no dates given: no preparation section
     text = html_text(html)
-    assert "目前没有已知的无障碍问题" in text
     assert "本网站部分符合 WCAG 2.2 AA" in text
     assert "本网站尚未公布反馈无障碍问题的联系方式。" in text  # the report gives no contact either
     assert 'href="accessibility/"' in result.html("")
@@ -92,7 +102,8 @@ def test_defaults_without_options(make_site) -> None:
 
 def test_contact_falls_back_to_the_report_contact(make_site) -> None:
     report = REPORT_YML + "contact:\n  phone: 010-12345678\n  email: a@b.cn\n"
-    html = build(make_site, files={"content/t-2024/report.yml": report}).html("accessibility/")
+    tested = "accessibility: {tested: 2024-05-06}\n"  # and no contact of its own
+    html = build(make_site, tested, files={"content/t-2024/report.yml": report}).html("accessibility/")
     assert '<a href="tel:010-12345678">010-12345678</a>' in html and "a@b.cn" in html
 
 
@@ -136,9 +147,10 @@ def test_every_option_shows(make_site) -> None:
 
 
 def test_statement_in_english(make_site) -> None:
-    html = build(make_site, "accessibility: {conformance: none, date: 2024-05-06}\n", language="en").html(
-        "accessibility/"
-    )
+    options = """
+    accessibility: {conformance: none, date: 2024-05-06, tested: 2024-05-06, contact: {email: a@b.cn}}
+    """
+    html = build(make_site, options, language="en").html("accessibility/")
     assert headings(html, 1) == ["Accessibility statement"]
     assert "How accessible this website is" in headings(html, 2)
     text = html_text(html)
@@ -179,6 +191,7 @@ def test_hostile_text_is_escaped(make_site) -> None:
       standard: '<b>WCAG</b>'
       tested_by: '<img src=x onerror=alert(1)>'
       tested: 2024-01-01
+      contact: {email: a@b.cn}
     """
     html = build(make_site, options).html("accessibility/")
     assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
@@ -216,7 +229,10 @@ def test_the_statement_says_what_the_site_was_tested_with_and_what_not(make_site
     for reader in ("NVDA", "争渡", "VoiceOver", "TalkBack"):
         assert reader in not_tested and reader not in tested, reader
 
-    own = "accessibility:\n  tested_with: [orca, 用 NVDA 2024.4 读过每一类页面。]\n  not_tested_with: []\n"
+    own = (
+        "accessibility:\n  contact: {email: a11y@example.gov.cn}\n  tested: 2024-05-06\n"
+        "  tested_with: [orca, 用 NVDA 2024.4 读过每一类页面。]\n  not_tested_with: []\n"
+    )
     text = html_text(build(make_site, own).html("accessibility/"))
     assert "Linux 下的 Orca 读屏软件" in text and "用 NVDA 2024.4 读过每一类页面。" in text
     assert "axe-core" not in text and "尚未测试" not in text

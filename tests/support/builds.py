@@ -24,15 +24,17 @@ FIXTURES = ROOT / "tests" / "fixtures"
 SEED = FIXTURES / "haikou-2022-03-22.txt"
 DEMO_ID = "hkszwglj-2022"
 
-MINIMAL_CONFIG = """\
+STATEMENT_OPTIONS = "      accessibility: {contact: {email: a11y@example.gov.cn}, tested: 2024-05-06}\n"
+"""What an office fills in for its accessibility statement; without it the build warns (--strict fails)."""
+MINIMAL_CONFIG = f"""\
 site_name: 测试站点
 theme:
   name: material
   language: zh
   font: false
 plugins:
-  - rectify
-markdown_extensions:
+  - rectify:
+{STATEMENT_OPTIONS}markdown_extensions:
   - attr_list
   - md_in_html
 """

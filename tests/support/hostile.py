@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import yaml
 
-from support.builds import MINIMAL_CONFIG, Build, SharedBuilds
+from support.builds import MINIMAL_CONFIG, STATEMENT_OPTIONS, Build, SharedBuilds
 from support.payloads import EMAIL, MARKDOWN, PHONE, TEXT
 
 REPORT_ID = "r-2024"
@@ -41,7 +41,9 @@ def config(*, search: bool = True, material_search: bool = False) -> str:
         plugins += "      search: false\n"
     extensions = "  - tables\n  - def_list\n  - toc:\n      permalink: true\n"
     text = MINIMAL_CONFIG.replace("  font: false\n", "  font: false\n" + features)
-    text = text.replace("  - rectify\n", plugins)
+    # The statement gives the hostile report's contact (no contact of its own), and a test date.
+    text = text.replace(STATEMENT_OPTIONS, "      accessibility: {tested: 2024-05-06}\n")
+    text = text.replace("  - rectify:\n", plugins)
     return text + extensions + "site_url: https://rectify.example.gov/\n"
 
 

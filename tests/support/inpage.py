@@ -18,8 +18,10 @@ PAGES: dict[str, str] = {
     "problem": f"/{DEMO_ID}/1/",
     "statement": "/accessibility/",
     "not-found": "/404.html",
-    "guide": "/guide/",
+    "about": "/about/",
     "search": "/search/",
+    "browse": "/browse/status/completed/",
+    "year": "/years/2022/",
 }
 """Page type → path in the demo site."""
 

@@ -3,11 +3,10 @@ own template adds inline scripts."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from support.builds import MINIMAL_CONFIG, REPORT_YML, problem_file
+from support.cli import Run, rectify
 
 HEADER = "Content-Security-Policy"
 DIRECTIVES = [
@@ -23,10 +22,8 @@ DIRECTIVES = [
 ]
 
 
-def csp(site: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs_rectify", "csp", str(site), *args], capture_output=True, text=True
-    )
+def csp(site: Path, *args: str) -> Run:
+    return rectify("csp", str(site), *args)
 
 
 def policy_of(site: Path) -> str:

@@ -117,7 +117,7 @@ ATTRIBUTES = [
     *("", ' id="zoom"', ' class="article-content"', ' class="TRS_Editor"', ' id="content"'),
     *(" charset='base64'", ' charset="gbk"', " charset=utf-7", ' charset="x-unknown"', " charset=rot13"),
     *(' http-equiv="Content-Type" content="text/html; charset=gb2312"', ' style="display:none"'),
-    *(' href="javascript:alert(1)"', ' onclick="x()"', ' src="data:text/html,x"', ' hidden'),
+    *(' href="javascript:alert(1)"', ' onclick="x()"', ' src="data:text/html,x"', " hidden"),
 ]
 ENTITIES = ["&#x202e;", "&nbsp;", "&#0;", "&#x85;", "&"]
 TEXTS = st.sampled_from(SEED_LINES) | st.text(max_size=40) | st.sampled_from(ENTITIES)

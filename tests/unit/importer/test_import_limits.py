@@ -21,7 +21,7 @@ SEED_ID = "hkszwglj-2022"
 
 
 def run(*args: str) -> Result:
-    return CliRunner().invoke(main, ["import", *args], catch_exceptions=False)
+    return CliRunner().invoke(main, ["import", *args, "--lang", "en"], catch_exceptions=False)
 
 
 def seed_page(charset: str) -> bytes:

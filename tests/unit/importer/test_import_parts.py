@@ -8,7 +8,13 @@ import pytest
 
 from mkdocs_rectify.importer import NoticeImportError
 from mkdocs_rectify.importer.chrome import strip_chrome
-from mkdocs_rectify.importer.dates import cn_to_int, find_dates, find_periods, repair_lost_period
+from mkdocs_rectify.importer.dates import (
+    cn_to_int,
+    find_dates,
+    find_periods,
+    repair_lost_dates,
+    repair_lost_period,
+)
 from mkdocs_rectify.importer.decode import decode
 from mkdocs_rectify.importer.html import extract_article
 from mkdocs_rectify.importer.items import split_items
@@ -163,17 +169,20 @@ def test_capture_loss_of_year_and_month() -> None:
 
 
 def test_inspection_from_the_intro() -> None:
-    info = parse_inspection(
+    intro, repairs = repair_lost_dates(
         "根据市委统一部署，2021422日至625，市委第巡察组对中共海口市政务管理局党组进行了巡察。"
         "2021年9月30日，市委第巡察组向中共海口市政务管理局党组反馈了巡察意见。"
     )
+    assert len(repairs) == 1 and "2021-04-22 – 2021-06-25" in repairs[0]
+    info = parse_inspection(intro)
     assert info.period is not None and info.period.start == dt.date(2021, 4, 22)
     assert info.feedback == dt.date(2021, 9, 30)
     assert info.body == "市委第巡察组"
-    assert len(info.warnings) == 2
-    ambiguous = parse_inspection("2021111日至1112，市委第一巡察组对某局党组进行了巡察。")
-    assert ambiguous.period is None
-    assert any("more than one way" in warning for warning in ambiguous.warnings)
+    assert len(info.warnings) == 1
+    text = "2021111日至1112，市委第一巡察组对某局党组进行了巡察。"
+    kept, repairs = repair_lost_dates(text)
+    assert kept == text and "more than one way" in repairs[0]
+    assert parse_inspection(kept).period is None
 
 
 # --- status ---------------------------------------------------------------------------------------

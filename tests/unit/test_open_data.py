@@ -1,12 +1,22 @@
-"""Open data as published: what a spreadsheet makes of the CSV, and the JSON's exact text."""
+"""Open data as written: what a spreadsheet makes of the CSV, and the JSON's exact text.
+
+The files are made from loaded content, without a build: the sites of tests/site check that a build
+writes them (the demo's CSV and JSON, a status label from mkdocs.yml in the CSV)."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+from pathlib import Path
 
-from support.builds import MINIMAL_CONFIG, REPORT_YML, build_site, problem_file
+from support.builds import REPORT_YML, problem_file, write_tree
+from support.content import BUILD_DATE
+
+from mkdocs_rectify.export import csv_bytes, json_bytes
+from mkdocs_rectify.loader import load_content
+from mkdocs_rectify.locale import Locale
+from mkdocs_rectify.pages import PageKey, PageKind, PageUrls
 
 # Cells a spreadsheet (Excel, WPS, LibreOffice) would run as a formula: each starts with one of
 # = + - @, a tab or a carriage return. (Content text is stripped of white space when loaded; a
@@ -23,28 +33,31 @@ FORMULA_PROBLEM = problem_file(
 )
 PLAIN_PROBLEM = problem_file(2, "标题中间的=号不变", status="ongoing", units='["a=b"]')
 TAB_PROBLEM = problem_file(3, "未完成", status="not_done")
-LABELS = """\
-  - rectify:
-      status_labels: {ongoing: '-持续整改', not_done: "\\t=未完成", completed: "\\r@已完成"}
-"""
+LABELS = {"ongoing": "-持续整改", "not_done": "\t=未完成", "completed": "\r@已完成"}
+"""Status labels as a site may set them (status_labels in mkdocs.yml): kept as written."""
+URLS = PageUrls(
+    {
+        PageKey(PageKind.REPORT, "r-2024"): "r-2024/",
+        **{PageKey(PageKind.PROBLEM, "r-2024", number): f"r-2024/{number}/" for number in (1, 2, 3)},
+    }
+)
 
 
-def csv_rows(site) -> list[dict[str, str]]:
-    text = (site / "data" / "r-2024.csv").read_bytes().decode("utf-8-sig")
+def csv_rows(data: bytes) -> list[dict[str, str]]:
+    text = data.decode("utf-8-sig")
     return list(csv.DictReader(io.StringIO(text, newline="")))
 
 
-def test_csv_cells_that_a_spreadsheet_would_run_are_written_as_text(make_site) -> None:
-    config = MINIMAL_CONFIG.replace("  - rectify\n", LABELS)
+def test_csv_cells_that_a_spreadsheet_would_run_are_written_as_text(tmp_path: Path) -> None:
     files = {
-        "content/r-2024/report.yml": REPORT_YML,
-        "content/r-2024/01.md": FORMULA_PROBLEM,
-        "content/r-2024/02.md": PLAIN_PROBLEM,
-        "content/r-2024/03.md": TAB_PROBLEM,
+        "r-2024/report.yml": REPORT_YML,
+        "r-2024/01.md": FORMULA_PROBLEM,
+        "r-2024/02.md": PLAIN_PROBLEM,
+        "r-2024/03.md": TAB_PROBLEM,
     }
-    build = build_site(make_site(files, config=config), "--strict")
-    assert build.returncode == 0, build.output
-    first, second, third = csv_rows(build.site)
+    write_tree(tmp_path, files)
+    site = load_content(tmp_path, build_date=BUILD_DATE).site
+    first, second, third = csv_rows(csv_bytes(site.reports[0], URLS.of, Locale("zh-CN", LABELS)))
     assert first["title"] == '\'=HYPERLINK("http://evil.example/","点击查看")'
     assert first["category"] == "'+1"
     assert first["units"] == "'@SUM(1+1)；市政务服务中心"
@@ -59,7 +72,7 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_written_as_text(make_site) -
     assert first["number"] == "1" and first["url"] == "r-2024/1/"
 
     # The JSON is read by programs, not spreadsheets: it keeps the exact text.
-    data = json.loads((build.site / "data" / "rectify.json").read_text("utf-8"))
+    data = json.loads(json_bytes(site, URLS.of))
     problem = data["reports"][0]["problems"][0]
     assert problem["title"] == '=HYPERLINK("http://evil.example/","点击查看")'
     assert problem["category"] == "+1" and problem["units"][0] == "@SUM(1+1)"
