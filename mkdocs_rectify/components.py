@@ -7,7 +7,9 @@ to override it). This module lists them and turns them into what a site needs:
 * **Templates.** Sites override a partial at the path they always have, ``partials/rectify/<file>``
   in their theme's ``custom_dir``. :func:`template_loader` finds the package's own copy of each in
   its component's folder: after the site's ``custom_dir``, so that an override wins, and before
-  Material's templates.
+  Material's templates. It also gives Material's ``base.html`` a ``<div>`` where it has the
+  ``<main>`` around the sidebars: the package's ``main.html`` puts ``<main>`` around the content
+  only, so that the site's navigation is not part of the page's main landmark.
 * **Styles.** The components' CSS files are joined into one stylesheet, ``assets/rectify/rectify.css``,
   in the order of :data:`COMPONENTS` (the cascade depends on it), each part under a comment naming
   its file. The high-contrast palette is written once (``care/palette.css``, declarations only) and
@@ -104,7 +106,7 @@ COMPONENTS = (
     Component("as-of", templates=("as-of.html",), styles=("as-of.css",)),
     Component("draft", templates=("draft.html",), styles=("draft.css",)),
     Component("facts", styles=("facts.css",)),
-    Component("table", styles=("table.css",)),
+    Component("table", styles=("table.css",), scripts=("table.js",)),
     Component("items", templates=("items.html",), styles=("items.css",)),
     Component("metrics", templates=("metrics.html",), styles=("metrics.css",)),
     Component("summary", templates=("summary.html",)),
@@ -156,9 +158,9 @@ def _scripts(*names: str) -> tuple[str, ...]:
     return tuple(f"{ASSET_DIR}/{file}" for name in names for file in by_name[name].scripts)
 
 
-EVERY_PAGE_SCRIPTS = _scripts("base", "care", "header")
-"""Loaded by every page (``extra_javascript``): the shared helpers, 关怀版 and the header's keyboard
-access. base.js comes first: the others use it."""
+EVERY_PAGE_SCRIPTS = _scripts("base", "care", "header", "table")
+"""Loaded by every page (``extra_javascript``): the shared helpers, 关怀版, the header's keyboard
+access and the tables' Tab stops. base.js comes first: the others use it."""
 PAGE_SCRIPTS = {
     "report": _scripts("read-aloud"),
     "problem": _scripts("read-aloud"),
@@ -193,11 +195,42 @@ class ComponentLoader(BaseLoader):
         return sorted(self._paths)
 
 
+MATERIAL_MAIN = ('<main class="md-main" data-md-component="main">', "</main>")
+"""The element of Material's ``base.html`` that holds the sidebars and the content, opening and closing."""
+
+
+class PageLoader(BaseLoader):
+    """Material's ``base.html`` with the element around the sidebars and the content a ``<div>``.
+
+    Material makes it the page's ``<main>``, so that screen readers count the site's navigation
+    and the table of contents as the main content; the package's ``main.html`` makes the content
+    alone the ``<main>``. A ``base.html`` without Material's element (a site's own) is left as it is.
+    """
+
+    def __init__(self, theme: BaseLoader) -> None:
+        self._theme = theme
+
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        if template != "base.html":
+            raise TemplateNotFound(template)
+        source, filename, uptodate = self._theme.get_source(environment, template)
+        opening, closing = MATERIAL_MAIN
+        if source.count(opening) == 1 and source.count(closing) == 1:
+            source = source.replace(opening, opening.replace("<main", "<div", 1)).replace(closing, "</div>")
+        return source, filename, uptodate
+
+    def list_templates(self) -> list[str]:
+        return ["base.html"]
+
+
 def template_loader(theme: BaseLoader | None, custom_dir: str | None) -> BaseLoader:
     """The loader of a site's templates: its ``custom_dir``, then the components, then ``theme``
-    (the theme's own loader, which holds the package's other templates and Material's)."""
+    (the theme's own loader, which holds the package's other templates and Material's), whose
+    ``base.html`` comes through :class:`PageLoader`."""
     site = [FileSystemLoader(custom_dir)] if custom_dir else []
-    return ChoiceLoader([*site, ComponentLoader(), *([theme] if theme else [])])
+    return ChoiceLoader([*site, ComponentLoader(), *([PageLoader(theme), theme] if theme else [])])
 
 
 def install(env: Environment, custom_dir: str | None) -> None:

@@ -76,6 +76,12 @@ class AccessibilityConfig(base.Config):
     """The day the site was last tested."""
     tested_by = c.Optional(c.Type(str))
     """Who tested it."""
+    tested_with = c.ListOfItems(c.Type(str), default=["axe", "tree", "orca"])
+    """What the site was tested with, one each: a tool the locale names (``axe``: axe-core's rules,
+    ``tree``: Chromium's accessibility tree, ``orca``: the Orca screen reader under Linux; ``nvda``,
+    ``zhengdu``, ``voiceover``, ``talkback``) or a sentence of the site's own."""
+    not_tested_with = c.ListOfItems(c.Type(str), default=["nvda", "zhengdu", "voiceover", "talkback"])
+    """What the site was not tested with, most of all the screen readers readers use (as ``tested_with``)."""
     complaints = c.Optional(c.Type(str))
     """Where to turn when not satisfied with the answer (enforcement procedure)."""
 

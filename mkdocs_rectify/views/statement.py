@@ -19,7 +19,11 @@ from mkdocs_rectify.views.templating import CARE_SHORTCUT
 if TYPE_CHECKING:  # the validated options; only their values are read
     from mkdocs_rectify.config import AccessibilityConfig
 
-__all__ = ["Statement", "StatementContact"]
+__all__ = ["TOOLS", "Statement", "StatementContact"]
+
+TOOLS = ("axe", "tree", "orca", "nvda", "zhengdu", "voiceover", "talkback")
+"""The tools the locale files name (``statement.tools.<name>``) for ``tested_with`` and
+``not_tested_with``; any other item is the site's own sentence."""
 
 
 @dataclass(frozen=True)
@@ -52,7 +56,10 @@ class Statement:
     tested: dt.date | None
     tested_by: str | None
     complaints: str | None
+    tested_with: tuple[str, ...] = ()
+    not_tested_with: tuple[str, ...] = ()
     care_shortcut: str = CARE_SHORTCUT
+    tools = TOOLS
 
     @property
     def gaps(self) -> tuple[str, ...]:
@@ -85,6 +92,8 @@ class Statement:
             contact=contact,
             limitations=tuple(options.limitations),
             improvements=tuple(options.improvements),
+            tested_with=tuple(options.tested_with),
+            not_tested_with=tuple(options.not_tested_with),
             prepared=options.date,
         )
         return cls(**values)

@@ -165,7 +165,7 @@ def test_skip_link_is_first_and_leads_to_the_content(demo_build: Build, kind: st
     assert 'class="rectify-skip"' in first and 'href="#rectify-content"' in first, first
     assert ">跳到正文</a>" in body
     target = body.index('id="rectify-content"')
-    assert body.index('<main class="md-main"') < target < body.index("<h1")
+    assert body.index('<main class="md-content"') < target < body.index("<h1")
 
 
 def test_every_page_has_the_skip_links_target(demo_build: Build) -> None:

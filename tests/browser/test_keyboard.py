@@ -124,8 +124,8 @@ def test_navigation_drawer_by_keyboard(browser, demo_url: str, width: int) -> No
         drawer_links = "[...document.querySelectorAll('.md-sidebar--primary a')]"
         reachable = f"{drawer_links}.filter((a) => getComputedStyle(a).visibility === 'visible').length"
         assert page.evaluate(reachable) == 0, "the closed drawer's links can take the focus"
-        tab_until(page, "el.matches('label[data-rectify-drawer]')", limit=10)
-        assert active(page, "el.getAttribute('role')") == "button"
+        tab_until(page, "el.matches('button[data-rectify-drawer]')", limit=10)
+        assert active(page, "el.tagName") == "BUTTON"
         assert active(page, "el.getAttribute('aria-label')") == "导航菜单"
         assert active(page, "el.getAttribute('aria-expanded')") == "false"
         page.keyboard.press("Enter")
@@ -135,7 +135,7 @@ def test_navigation_drawer_by_keyboard(browser, demo_url: str, width: int) -> No
         assert page.evaluate("document.getElementById('__drawer').checked")
         assert (
             page.evaluate(
-                "document.querySelector('label[data-rectify-drawer]').getAttribute('aria-expanded')"
+                "document.querySelector('button[data-rectify-drawer]').getAttribute('aria-expanded')"
             )
             == "true"
         )
@@ -145,7 +145,7 @@ def test_navigation_drawer_by_keyboard(browser, demo_url: str, width: int) -> No
         assert focused(page)["inViewport"]
         page.keyboard.press("Escape")
         assert not page.evaluate("document.getElementById('__drawer').checked")
-        assert active(page, "el.matches('label[data-rectify-drawer]')")
+        assert active(page, "el.matches('button[data-rectify-drawer]')")
         page.keyboard.press("Space")
         page.wait_for_function("document.activeElement.closest('.md-sidebar--primary') !== null")
         tab_until(page, "el.textContent.trim() === '关于本站'", limit=10)

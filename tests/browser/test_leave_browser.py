@@ -70,7 +70,7 @@ def test_a_click_opens_the_dialog_with_the_focus_inside(about) -> None:
     about.click(LINK)
     s = state(about)
     assert s["open"] and s["modal"] and s["focusInside"]
-    assert s["focused"] == "继续访问" and s["go"] == MKDOCS and s["message"] == MESSAGE
+    assert s["focused"] == "返回" and s["go"] == MKDOCS and s["message"] == MESSAGE
     assert about.url.endswith("/about/") and about.outside == []
     # Its accessible name and description, as Chromium exposes them to screen readers.
     dialog = about.get_by_role("dialog", name="即将离开本网站")
@@ -85,6 +85,16 @@ def test_enter_on_the_link_opens_the_dialog(about) -> None:
     assert s["open"] and s["focusInside"] and about.url.endswith("/about/")
 
 
+def test_enter_twice_keeps_the_reader_on_the_site(about) -> None:
+    """The focus starts on 返回: a second Enter closes the dialog, it does not leave the site."""
+    about.focus(LINK)
+    about.keyboard.press("Enter")
+    about.keyboard.press("Enter")
+    s = state(about)
+    assert not s["open"] and s["focused"] == MKDOCS
+    assert about.url.endswith("/about/") and about.outside == []
+
+
 def test_escape_closes_and_the_focus_returns_to_the_link(about) -> None:
     about.focus(LINK)
     about.keyboard.press("Enter")
@@ -96,7 +106,6 @@ def test_escape_closes_and_the_focus_returns_to_the_link(about) -> None:
 
 def test_back_closes_and_the_focus_returns_to_the_link(about) -> None:
     about.click(LINK)
-    about.keyboard.press("Tab")  # 继续访问 → 返回
     assert about.evaluate("document.activeElement.textContent.trim()") == "返回"
     about.keyboard.press("Enter")
     s = state(about)

@@ -75,7 +75,6 @@ def test_problem_page_summary_on_load_and_title_as_level_one_heading(orca) -> No
     said(reader, "h", PROBLEM["title"], "heading level 1")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13, item 4: the status badge is read bare, without 整改结果")
 def test_problem_status_is_heard_as_the_result_of_rectification(orca) -> None:
     """Reading on line by line from the title, the status comes with what it is the status of."""
     reader = orca(f"/{DEMO_ID}/1/")
@@ -97,7 +96,7 @@ def test_problem_status_is_heard_as_the_result_of_rectification(orca) -> None:
 def test_report_statistics_table_heard_with_caption_and_column_header(orca) -> None:
     reader = orca(f"/{DEMO_ID}/")
     reader.press("t")
-    said(reader, "t", LOCALE["report"]["summary_table"])
+    said(reader, "t", LOCALE["report"]["summary_caption"])
     said(reader, "t", "table with")
     said(reader, "t", "column header")
 

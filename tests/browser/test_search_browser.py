@@ -78,7 +78,9 @@ def test_results_show_title_report_status_and_highlighted_excerpt(search_page) -
     assert first.locator("h3 a").inner_text().startswith("问题")
     assert "中共海口市政务管理局党组关于巡察整改情况的通报" in first.inner_text()
     badge = first.locator(".rectify-badge")
-    assert badge.get_attribute("data-status") == "completed" and badge.inner_text().strip() == "已完成"
+    assert badge.get_attribute("data-status") == "completed"
+    assert badge.locator(".rectify-badge__text").inner_text() == "已完成"
+    assert badge.text_content().strip() == "整改结果：已完成"
     marks = first.locator(".rectify-search__excerpt mark").all_inner_texts()
     assert marks and any(text in "电子保函" for text in marks)
 

@@ -81,7 +81,7 @@ def test_problem_page_sections_badge_and_pager(demo_build: Build) -> None:
 def test_report_page_holds_every_problem_in_full_with_anchors(demo_build: Build) -> None:
     report = demo_build.html(f"{DEMO_ID}/")
     for number in range(1, 18):
-        assert f'<article class="rectify-problem" id="problem-{number}"' in report
+        assert f'<section class="rectify-problem" id="problem-{number}"' in report
         assert f'href="#problem-{number}"' in report
         assert f'href="{number}/"' in report
     assert '<a href="tel:0898-68522090">0898-68522090</a>' in report
@@ -92,7 +92,7 @@ def test_report_page_holds_every_problem_in_full_with_anchors(demo_build: Build)
 def test_navigation_lists_reports_not_problems(demo_build: Build) -> None:
     page = demo_build.html(f"{DEMO_ID}/3/")
     nav = page[page.index('<nav class="md-nav md-nav--primary"') :]
-    nav = nav[: nav.index('<div class="md-content"')]
+    nav = nav[: nav.index('<main class="md-content"')]
     assert 'href="../"' in nav
     assert not re.search(rf'href="[^"]*{DEMO_ID}/\d+/"|href="\.\./\d+/"', nav)
 

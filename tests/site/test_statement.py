@@ -217,3 +217,22 @@ def test_statement_model_from_options() -> None:
 def test_demo_report_and_statement_use_the_same_footer(demo_build: Build) -> None:
     problem = demo_build.html(f"{DEMO_ID}/1/")
     assert problem.count('class="rectify-footer__link"') == 1
+
+
+def test_the_statement_says_what_the_site_was_tested_with_and_what_not(make_site) -> None:
+    html = build(make_site).html("accessibility/")
+    assert "测试方法" in headings(html, 3)
+    text = html_text(html)
+    tested, not_tested = text.split("本网站用以下方法测试过：")[1].split("以下读屏软件尚未测试")
+    for tool in ("axe-core 自动检查", "Chromium 浏览器的无障碍树", "Linux 下的 Orca 读屏软件"):
+        assert tool in tested, tool
+    for reader in ("NVDA", "争渡", "VoiceOver", "TalkBack"):
+        assert reader in not_tested and reader not in tested, reader
+
+    own = (
+        "accessibility:\n  contact: {email: a11y@example.gov.cn}\n  tested: 2024-05-06\n"
+        "  tested_with: [orca, 用 NVDA 2024.4 读过每一类页面。]\n  not_tested_with: []\n"
+    )
+    text = html_text(build(make_site, own).html("accessibility/"))
+    assert "Linux 下的 Orca 读屏软件" in text and "用 NVDA 2024.4 读过每一类页面。" in text
+    assert "axe-core" not in text and "尚未测试" not in text

@@ -3,7 +3,8 @@
  *
  * head.js has already applied the reader's choice to <html> before the first paint
  * (data-rectify-care); this file makes the toggle work — by click, Enter or Space, and
- * by the shortcut Alt+Shift+C anywhere on the page — keeps aria-pressed true to the state,
+ * by the shortcut Alt+Shift+C anywhere on the page — keeps aria-pressed and the name (关怀版,
+ * 退出关怀版) true to the state,
  * remembers the choice for every page of the origin (localStorage "rectify-care") and announces
  * each change in the polite live region next to the button. All styling is in care.css.
  * Uses base.js. Plain ES5: it must run on old phones.
@@ -24,10 +25,16 @@
     return document.querySelectorAll("[data-rectify-care-toggle]");
   }
 
+  // The pressed state, and the name: 关怀版 while off, 退出关怀版 (how to leave it) while on.
   function sync() {
     var list = toggles();
+    var on = isOn();
     for (var i = 0; i < list.length; i++) {
-      list[i].setAttribute("aria-pressed", isOn() ? "true" : "false");
+      list[i].setAttribute("aria-pressed", on ? "true" : "false");
+      var leave = list[i].querySelector("[data-rectify-care-leave]");
+      if (leave) {
+        leave.hidden = !on;
+      }
     }
   }
 

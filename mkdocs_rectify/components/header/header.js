@@ -2,10 +2,10 @@
  * rectify-header: keyboard access to Material's navigation drawer.
  *
  * On narrow screens (and at 200% zoom and more) Material moves the site navigation into a drawer
- * opened by a <label> that no keyboard can reach. This makes that label a button — focusable, named,
- * with aria-expanded — that opens the drawer with Enter or Space, moves the focus into it, and
- * closes it with Escape or when the focus leaves it. base.css keeps the closed drawer's links out
- * of the tab order.
+ * opened by a <label> that no keyboard can reach. Where scripts run, a real button takes its place
+ * (the header has both; header.css shows one): named, with aria-expanded, it opens the drawer by
+ * click, Enter or Space and moves the focus into it; Escape or the focus leaving the drawer closes
+ * it. base.css keeps the closed drawer's links out of the tab order.
  *
  * It also switches off Material's single-key shortcuts (p and , for the previous page, n and . for
  * the next, f s and / for its search box): WCAG 2.1.4 allows character-key shortcuts only if they
@@ -28,16 +28,13 @@
     }
   }, true);
 
-  var button = document.querySelector("label[data-rectify-drawer]");
+  var button = document.querySelector("button[data-rectify-drawer]");
   var drawer = document.getElementById("__drawer");
   var sidebar = document.querySelector(".md-sidebar--primary");
   if (!button || !drawer || !sidebar) {
     return;
   }
 
-  button.setAttribute("role", "button");
-  button.setAttribute("tabindex", "0");
-  button.setAttribute("aria-label", button.getAttribute("data-rectify-drawer"));
   if (!sidebar.id) {
     sidebar.id = "rectify-drawer";
   }
@@ -84,16 +81,10 @@
     window.setTimeout(go, duration * 1000 + 100);
   }
 
-  button.addEventListener("keydown", function (event) {
-    var key = base.key(event);
-    if (key === "Enter" || key === " ") {
-      event.preventDefault();
-      // Material clicks a focused label on Enter, which would toggle the drawer a second time.
-      event.stopPropagation();
-      open(!drawer.checked);
-      if (drawer.checked) {
-        focusWhenIn();
-      }
+  button.addEventListener("click", function () {
+    open(!drawer.checked);
+    if (drawer.checked) {
+      focusWhenIn();
     }
   });
 

@@ -1,8 +1,8 @@
 /* rectify-leave: the notice before a reader leaves the site (即将离开本网站).
  *
  * Links to other sites point to a notice page (the site works without this file); here a
- * click on such a link opens the same notice as a dialog instead: focus moves into it, Esc and
- * 返回 close it and focus returns to the link, 继续访问 goes on to the other site. Browsers
+ * click on such a link opens the same notice as a dialog instead: focus moves into it, on 返回;
+ * Esc and 返回 close it and focus returns to the link, 继续访问 goes on to the other site. Browsers
  * without <dialog> keep the notice page. No text lives here: it comes from the page.
  * Loaded with the dialog, only by the pages that link to another site. Uses base.js.
  */
@@ -59,7 +59,9 @@
     if (go) go.setAttribute("href", url);
     opener = link;
     element.showModal();
-    if (go) go.focus();
+    // The focus starts on 返回, the safe choice: Enter twice must not take the reader off the site.
+    var back = element.querySelector("[data-rectify-leave-back]");
+    if (back) back.focus();
   }
 
   function close(element) {

@@ -176,7 +176,7 @@
     item.querySelector("[data-rectify-search-kind]").appendChild(badgeFor(kind));
     var report = item.querySelector("[data-rectify-search-report]");
     if (meta.status && meta.report && text.reports[meta.report]) {
-      report.textContent = text.reports[meta.report];
+      report.querySelector("[data-rectify-search-report-title]").textContent = text.reports[meta.report];
     } else {
       report.remove();
     }
