@@ -179,8 +179,12 @@ def test_long_paragraphs_are_split_at_sentence_ends(browser, demo_url: str) -> N
         )
         assert longest > 120  # the demo has paragraphs Chrome would cut off
         assert max(len(t) for t in said) <= 120
-        ends = [t for t in said if len(t) >= 20]
-        assert sum(t[-1] in "。！？；" for t in ends) >= 0.8 * len(ends)
+        # The pieces of long paragraphs end at a sentence or, in a sentence longer than a piece, at a
+        # clause (facts, counts and table rows are short lines of their own).
+        ends = [t for t in said if len(t) >= 60]
+        cut = [t for t in ends if t[-1] not in "。！？；，、："]
+        assert len(ends) >= 10 and len(cut) <= 0.1 * len(ends), cut  # rows of figures, source text
+        assert sum(t[-1] in "。！？；" for t in ends) >= 0.6 * len(ends)
 
 
 @pytest.mark.browser
