@@ -146,11 +146,6 @@ def test_leave_dialog_opens_and_its_question_is_heard(orca) -> None:
     press_until(reader, "Down", QUESTION, limit=4)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 13, item 10: the leave dialog focuses 继续访问; Orca then speaks only that link, "
-    "not the dialog and its question",
-)
 def test_leave_dialog_announced_with_its_question_and_focus_on_back(orca) -> None:
     reader = orca(f"/{DEMO_ID}/")
     open_leave_dialog(reader)
