@@ -28,7 +28,7 @@ def test_the_default_thesauri_load_whole() -> None:
         in chinese
     )
     assert any("12345" in entry.official for entry in chinese)
-    assert len(default_thesaurus("en")) == 56
+    assert len(default_thesaurus("en")) == 124
     assert default_thesaurus("fr") == []
 
 
