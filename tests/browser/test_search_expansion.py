@@ -17,7 +17,7 @@ SITE = {
     "mkdocs.yml": MINIMAL_CONFIG.replace(
         "  - rectify:\n", "  - rectify:\n      search_thesaurus:\n        extra: [words.yml]\n", 1
     ),
-    "words.yml": "# The office's own words.\n- {plain: [摸鱼], official: [考勤]}\n",
+    "words.yml": "# The office's own words.\n- {plain: [点卯], official: [考勤]}\n",
     "docs/.keep": "",
     "content/city-2024/report.yml": REPORT_YML,
     "content/city-2024/01.md": problem_file(
@@ -56,7 +56,7 @@ def test_a_plain_word_finds_the_official_one_after_the_pages_that_hold_it(browse
 
 def test_a_sites_own_words_expand_too(browser, site: str) -> None:
     with opened(browser, site + "/search/") as page:
-        assert pages_of(search(page, "摸鱼")) == {"city-2024/3"}
+        assert pages_of(search(page, "点卯")) == {"city-2024/3"}
         assert marks(page) == [["考勤"]]
 
 
