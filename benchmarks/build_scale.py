@@ -36,6 +36,7 @@ It is a benchmark, not a test: it prints numbers and checks nothing. The machine
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import io
 import json
@@ -48,8 +49,6 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -257,50 +256,28 @@ def profile(project: Path, top: int) -> str:
 # -- serve ---------------------------------------------------------------------------------------
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _get(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=30) as response:
-            return response.read().decode("utf-8")
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return None
-
-
 def _lines(process: subprocess.Popen[str], sink: list[tuple[float, str]]) -> None:
     assert process.stdout is not None
-    for line in process.stdout:
-        sink.append((time.perf_counter(), line.rstrip()))
+    with contextlib.suppress(ValueError):  # the pipe is closed when the server is stopped
+        for line in process.stdout:
+            sink.append((time.perf_counter(), line.rstrip()))
 
 
 def serve_edit(project: Path, timeout: float = 900) -> dict[str, float]:
     """Under ``mkdocs serve``: seconds from saving one problem file to the edited page being served,
-    and to the log saying the search index has caught up."""
-    port = _free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env=env,
-    )
-    log: list[tuple[float, str]] = []
-    threading.Thread(target=_lines, args=(process, log), daemon=True).start()
-    try:
+    and to the log saying the search index has caught up. The server is the tests' (tests/support)."""
+    sys.path.insert(0, str(BENCHMARKS.parent / "tests"))
+    from support.serve import fetch, mkdocs_serve
+
+    with mkdocs_serve(project) as (base, process):
+        log: list[tuple[float, str]] = []
+        threading.Thread(target=_lines, args=(process, log), daemon=True).start()
         report = sorted(p for p in (project / "content").iterdir() if p.is_dir())[0]
         problem = sorted(report.glob("*.md"))[0]
         number = yaml.safe_load(problem.read_text("utf-8").split("---\n", 2)[1])["number"]
-        url = f"http://127.0.0.1:{port}/{report.name}/{number}/"
+        url = f"{base}/{report.name}/{number}/"
         deadline = time.monotonic() + timeout
-        while (page := _get(url)) is None or "<html" not in page:
+        while (page := fetch(url, timeout=30)) is None or "<html" not in page:
             if time.monotonic() > deadline or process.poll() is not None:
                 raise SystemExit("mkdocs serve did not start:\n" + "\n".join(line for _, line in log[-30:]))
             time.sleep(0.5)
@@ -311,7 +288,7 @@ def serve_edit(project: Path, timeout: float = 900) -> dict[str, float]:
         saved = time.perf_counter()
         seen = len(log)
         problem.write_text(edited, "utf-8")
-        while (page := _get(url)) is None or marker not in page:
+        while (page := fetch(url, timeout=30)) is None or marker not in page:
             if time.monotonic() > deadline:
                 raise SystemExit("the edit was not served:\n" + "\n".join(line for _, line in log[-30:]))
             time.sleep(0.05)
@@ -324,12 +301,6 @@ def serve_edit(project: Path, timeout: float = 900) -> dict[str, float]:
                 break
             time.sleep(0.1)
         return {"shown": shown, "search": search}
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 # -- the run -------------------------------------------------------------------------------------

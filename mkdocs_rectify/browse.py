@@ -135,8 +135,7 @@ def problem_order(
     def key(problem: Problem) -> tuple[int, int, str, int]:
         rank = 0 if is_overdue(problem) else 2 if problem.status is Status.COMPLETED else 1
         report = report_of(problem)
-        published = report.meta.published.toordinal() if report.meta.published else 0
-        return (rank, -published, report.id, problem.number)
+        return (rank, -report.sort_date.toordinal(), report.id, problem.number)
 
     return key
 

@@ -127,6 +127,7 @@ COMPONENTS = (
             "browse-links.html",
             "report-list.html",
             "report-browse.html",
+            "browse-macros.html",
         ),
         styles=("browse.css",),
     ),

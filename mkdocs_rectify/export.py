@@ -36,15 +36,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from mkdocs_rectify import clock
 from mkdocs_rectify.locale import Locale
-from mkdocs_rectify.model import (
-    Problem,
-    ProblemFrontMatter,
-    Report,
-    ReportMeta,
-    Site,
-    Status,
-    Withdrawal,
-)
+from mkdocs_rectify.model import Problem, ProblemFrontMatter, Report, ReportMeta, Site, Status, Withdrawal
 from mkdocs_rectify.pages import DATA_JSON, DATA_RECORDS_SCHEMA, DATA_REPORT_SCHEMA, DATA_SCHEMA, data_csv
 from mkdocs_rectify.tracking import Counts, SiteFacts
 

@@ -618,8 +618,7 @@ class _Loader:
 
 def newest_first(report: Report) -> tuple[int, str]:
     """Sort key of reports: the newest first, then by id; a draft without a date last."""
-    published = report.meta.published
-    return (-published.toordinal() if published else 1, report.id)
+    return (-report.sort_date.toordinal(), report.id)
 
 
 _LEFT_OUT = "left out: names starting with '.' or '_' are not published (a way to keep drafts out)"

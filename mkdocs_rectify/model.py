@@ -499,7 +499,14 @@ class Report(BaseModel):
         return Summary.of(self.problems)
 
     @property
+    def sort_date(self) -> dt.date:
+        """The date the report sorts by: its publication date; for a draft without one, the earliest
+        date there is, so that it comes after every dated report, newest first."""
+        return self.meta.published or dt.date.min
+
+    @property
     def year(self) -> int | None:
+        """The year the report was published in; None for a draft without its date (no year yet)."""
         return self.meta.published.year if self.meta.published else None
 
     @property

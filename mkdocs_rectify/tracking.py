@@ -353,4 +353,4 @@ class SiteFacts:
 
 def _publication(report: Report) -> tuple[dt.date, str]:
     """Newest first by this key, reversed; a draft without its date last."""
-    return (report.meta.published or dt.date.min, report.id)
+    return (report.sort_date, report.id)

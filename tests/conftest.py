@@ -27,6 +27,7 @@ from support.builds import (
     write_tree,
 )
 from support.serve import mkdocs_serve
+from support.tracking import build_example
 from support.web import CHROMIUM, CHROMIUM_ARGS, serve_dir
 
 LAYERS = ("unit", "components", "site", "browser")
@@ -80,6 +81,15 @@ def demo_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
 def demo_rebuilt(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The demo built again, in a process of its own, with the same SOURCE_DATE_EPOCH."""
     return _demo(tmp_path_factory.mktemp("demo-again"), run_mkdocs)
+
+
+@pytest.fixture(scope="session")
+def tracking_example(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The 示例 tracking site (tests/fixtures/sites/tracking-example), built once with --strict on its
+    build date, for the tests that only read it."""
+    build = build_example(tmp_path_factory.mktemp("tracking-example") / "project", "--strict")
+    assert build.returncode == 0, build.output
+    return build
 
 
 @pytest.fixture(scope="session")

@@ -13,14 +13,20 @@ __all__ = ["MovedView", "WithdrawnView"]
 
 
 @dataclass(frozen=True)
-class MovedView:
+class _GoneView:
+    """What the page at an address whose content went elsewhere is about."""
+
+    report: Report
+    """The report of the address: where it leads (perhaps withdrawn since), or what was withdrawn."""
+    problem: Problem | None
+    """The problem of the address; None for a report's address."""
+
+
+@dataclass(frozen=True)
+class MovedView(_GoneView):
     """What ``rectify/moved.html`` receives as ``rectify_page``: where the content of this address is now."""
 
     kind = PageKind.MOVED.value
-    report: Report
-    """The report the address leads to (perhaps withdrawn since)."""
-    problem: Problem | None
-    """The problem it leads to; None for a report's address."""
     url: str
     """The page the content is at now, from the site root."""
     withdrawn: bool
@@ -28,13 +34,10 @@ class MovedView:
 
 
 @dataclass(frozen=True)
-class WithdrawnView:
+class WithdrawnView(_GoneView):
     """What ``rectify/withdrawn.html`` receives as ``rectify_page``: what was withdrawn, when and why."""
 
     kind = PageKind.WITHDRAWN.value
-    report: Report
-    problem: Problem | None
-    """The withdrawn problem; None when the page is the withdrawn report's."""
     withdrawal: Withdrawal
     """The problem's withdrawal, or the report's when the whole report was withdrawn."""
     report_withdrawn: bool

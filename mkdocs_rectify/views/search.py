@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from pypinyin import lazy_pinyin
@@ -62,14 +61,14 @@ class SearchView:
         report_urls: dict[str, str],
         browse_url: str | None = None,
     ) -> SearchView:
-        reports = sorted(site.reports, key=lambda r: (r.meta.published or dt.date.min, r.id), reverse=True)
+        reports = sorted(site.reports, key=lambda r: (r.sort_date, r.id), reverse=True)
         units = {unit for report in site.reports for problem in report.problems for unit in problem.units}
         statuses = [s for s in Status if any(p.status == s for r in site.reports for p in r.problems)]
         return cls(
             reports=[(report.id, report.meta.title or report.id) for report in reports],
             statuses=statuses or list(Status),
             units=sorted(units, key=_pinyin_key),
-            years=sorted({report.year for report in site.reports if report.year}, reverse=True),
+            years=sorted({report.year for report in site.reports if report.year is not None}, reverse=True),
             bundle_url=bundle_url,
             map_url=map_url,
             thesaurus_url=thesaurus_url,

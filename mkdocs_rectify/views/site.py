@@ -180,7 +180,7 @@ class SiteViews:
 
     @staticmethod
     def _newest_first(reports: Iterable[Report]) -> list[Report]:
-        return sorted(reports, key=lambda r: (r.meta.published or dt.date.min, r.id), reverse=True)
+        return sorted(reports, key=lambda r: (r.sort_date, r.id), reverse=True)
 
     def _entry(self, report: Report) -> ReportEntry:
         return ReportEntry(report, self._urls.of(report.id), self.facts.report(report))

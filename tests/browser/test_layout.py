@@ -5,68 +5,9 @@ from __future__ import annotations
 
 import pytest
 from support.inpage import MODES, PAGES, opened, run, tab_through
+from support.layout import CLIPPED, cut_off, reflow_faults
 
 pytestmark = pytest.mark.browser
-
-# Elements that stick out of the viewport or are clipped, apart from what scrolls in its own box.
-OVERFLOW = r"""
-const out = [];
-const width = document.documentElement.clientWidth;
-if (document.documentElement.scrollWidth > width + 1 || document.body.scrollWidth > width + 1)
-  out.push(`the page scrolls sideways: ${document.documentElement.scrollWidth}px > ${width}px`);
-for (const el of document.body.querySelectorAll('*')) {
-  if (!rectify.visible(el) || rectify.inScroller(el)) continue;
-  if (el.closest('svg') && el.tagName.toLowerCase() !== 'svg') continue;
-  const r = el.getBoundingClientRect();
-  if (r.right > width + 1 || r.left < -1)
-    out.push(`sticks out (${Math.round(r.left)}–${Math.round(r.right)}): ${rectify.describe(el)}`);
-}
-return out;
-"""
-
-# Text cut off by its box: boxes that clip (overflow hidden) and are too small for their content, and
-# text boxes with a character outside them (the text runs over what follows). What sticks out of a
-# text box without any text (the padding of a wrapped inline code) is no loss.
-CLIPPED = r"""
-const out = [];
-const textOutside = (el) => {
-  const box = el.getBoundingClientRect();
-  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-  const range = document.createRange();
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    for (let i = 0; i < n.length; i++) {
-      if (!n.data[i].trim()) continue;
-      range.setStart(n, i);
-      range.setEnd(n, i + 1);
-      const r = range.getBoundingClientRect();
-      const beside = r.right > box.right + 1 || r.left < box.left - 1;
-      if (beside || r.bottom > box.bottom + 1 || r.top < box.top - 1)
-        return n.data.slice(Math.max(0, i - 4), i + 4);
-    }
-  }
-  return null;
-};
-const TEXT = 'p, li, dt, dd, h1, h2, h3, h4, h5, h6, td, th, caption, button, label, a, summary, '
-  + 'span.rectify-badge, .md-header__title';
-for (const el of document.body.querySelectorAll('*')) {
-  if (!rectify.visible(el) || !el.innerText || !el.innerText.trim()) continue;
-  const s = getComputedStyle(el);
-  if (s.display === 'inline') continue;
-  const clips = ['hidden', 'clip'].includes(s.overflowX) || ['hidden', 'clip'].includes(s.overflowY);
-  const text = el.matches(TEXT);
-  if (!clips && !text) continue;
-  if (rectify.scrolls(el)) continue;
-  const wide = el.scrollWidth > el.clientWidth + 1;
-  const tall = el.scrollHeight > el.clientHeight + 1;
-  if (!wide && !tall) continue;
-  const size = `${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight}`;
-  const outside = clips ? null : textOutside(el);
-  if (clips || outside !== null)
-    out.push(`${wide ? 'wider' : 'taller'} than its box (${size}${outside ? `, "${outside}"` : ''}): `
-      + rectify.describe(el));
-}
-return out;
-"""
 
 TEXT_SPACING = """
 * { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
@@ -78,9 +19,7 @@ p { margin-bottom: 2em !important; }
 @pytest.mark.parametrize("kind", PAGES)
 def test_reflow_at_320_css_pixels(browser, demo_url: str, kind: str, mode: str) -> None:
     """1.4.10: at 320px nothing needs sideways scrolling (a wide table scrolls inside its own box)."""
-    with opened(browser, demo_url + PAGES[kind], mode=mode, width=320, height=640) as page:
-        assert run(page, OVERFLOW) == []
-        assert run(page, CLIPPED) == []
+    assert reflow_faults(browser, demo_url + PAGES[kind], mode) == []
 
 
 @pytest.mark.parametrize("width", [1280, 320])
@@ -96,16 +35,14 @@ def test_text_spacing_cuts_nothing_off(browser, demo_url: str, kind: str, mode: 
             != "normal"
         )
         assert before == []
-        assert run(page, CLIPPED) == []
-        assert run(page, OVERFLOW) == []
+        assert cut_off(page) == []
 
 
 @pytest.mark.parametrize("kind", PAGES)
 def test_200_percent_zoom(browser, demo_url: str, kind: str) -> None:
     """1.4.4: a 1280px window zoomed to 200% is 640 CSS px wide: everything fits and the menu is a button."""
     with opened(browser, demo_url + PAGES[kind], width=640, height=450) as page:
-        assert run(page, OVERFLOW) == []
-        assert run(page, CLIPPED) == []
+        assert cut_off(page) == []
         menu = page.locator("button[data-rectify-drawer]")
         assert menu.is_visible()
 

@@ -7,21 +7,15 @@ import pytest
 from support.axe import violations
 from support.builds import Build
 from support.inpage import MODES, in_care_mode, opened
-from support.tracking import build_example
 from support.web import serve_dir
-
-
-@pytest.fixture(scope="module")
-def example(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    build = build_example(tmp_path_factory.mktemp("moved") / "project", "--strict")
-    assert build.returncode == 0, build.output
-    return build
 
 
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("url", ["/sjj-2024/7/", "/sjj-2024/8/", "/sjj-2022/"])
-def test_moved_and_withdrawn_pages_meet_wcag_aa(browser, example: Build, url: str, mode: str) -> None:
-    with serve_dir(example.site) as root, opened(browser, root + url, mode=mode) as page:
+def test_moved_and_withdrawn_pages_meet_wcag_aa(
+    browser, tracking_example: Build, url: str, mode: str
+) -> None:
+    with serve_dir(tracking_example.site) as root, opened(browser, root + url, mode=mode) as page:
         assert in_care_mode(page) == (mode == "care")
         assert violations(page) == []
         link = page.locator(".rectify-gone__link a")

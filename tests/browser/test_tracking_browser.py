@@ -11,9 +11,9 @@ import pytest
 from support.axe import violations
 from support.builds import Build
 from support.inpage import MODES, opened, run
+from support.layout import reflow_faults
 from support.tracking_site import NEW, OLD, build_tracking_site
 from support.web import serve_dir
-from test_layout import CLIPPED, OVERFLOW
 
 pytestmark = pytest.mark.browser
 
@@ -57,9 +57,7 @@ def test_care_mode_reaches_7_to_1(browser, url: str, kind: str) -> None:
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("kind", PAGES)
 def test_reflow_at_320_css_pixels(browser, url: str, kind: str, mode: str) -> None:
-    with opened(browser, url + PAGES[kind], mode=mode, width=320, height=640) as page:
-        assert run(page, OVERFLOW) == []
-        assert run(page, CLIPPED) == []
+    assert reflow_faults(browser, url + PAGES[kind], mode) == []
 
 
 METRICS = r"""

@@ -8,19 +8,10 @@ import datetime as dt
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-import pytest
 from support.builds import MINIMAL_CONFIG, REPORT_YML, Build, build_site, problem_file
-from support.tracking import build_example
 
 A = "{http://www.w3.org/2005/Atom}"
 SITE_URL = "https://rectify.example.org/"
-
-
-@pytest.fixture(scope="module")
-def example(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    build = build_example(tmp_path_factory.mktemp("feeds") / "project", "--strict")
-    assert build.returncode == 0, build.output
-    return build
 
 
 def parse(path: Path) -> ET.Element:
@@ -53,10 +44,10 @@ def check_atom(feed: ET.Element, site: Path) -> list[ET.Element]:
 
 
 def test_the_site_feed_has_reports_status_changes_deadline_moves_corrections_and_withdrawals(
-    example: Build,
+    tracking_example: Build,
 ) -> None:
-    feed = parse(example.site / "feeds" / "atom.xml")
-    entries = check_atom(feed, example.site)
+    feed = parse(tracking_example.site / "feeds" / "atom.xml")
+    entries = check_atom(feed, tracking_example.site)
     assert feed.findtext(f"{A}id") == f"{SITE_URL}feeds/atom.xml"
     assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "zh-CN"
     titles = [entry.findtext(f"{A}title") for entry in entries]
@@ -75,30 +66,31 @@ def test_the_site_feed_has_reports_status_changes_deadline_moves_corrections_and
     assert "tag:rectify.example.org,2024-03-15:sjj-2024" in ids
 
 
-def test_each_report_has_its_own_feed(example: Build) -> None:
-    feed = parse(example.site / "feeds" / "reports" / "sjj-2023.xml")
-    entries = check_atom(feed, example.site)
+def test_each_report_has_its_own_feed(tracking_example: Build) -> None:
+    feed = parse(tracking_example.site / "feeds" / "reports" / "sjj-2023.xml")
+    entries = check_atom(feed, tracking_example.site)
     assert [e.findtext(f"{A}title") for e in entries] == [
         "发布：示例：中共示例市示例局党组关于上一轮巡察整改情况的通报"
     ]
     assert feed.find(f"{A}link[@rel='alternate']").get("href") == f"{SITE_URL}sjj-2023/"
     assert feed.findtext(f"{A}author/{A}name") == "中共示例市示例局党组（示例）"
     # Its publication, 9 history entries (problems 1 to 4) and the withdrawal of problem 8.
-    assert len(check_atom(parse(example.site / "feeds" / "reports" / "sjj-2024.xml"), example.site)) == 11
-    assert not (example.site / "feeds" / "reports" / "sjj-2022.xml").exists()  # withdrawn
+    reports = tracking_example.site / "feeds" / "reports"
+    assert len(check_atom(parse(reports / "sjj-2024.xml"), tracking_example.site)) == 11
+    assert not (reports / "sjj-2022.xml").exists()  # withdrawn
 
 
-def test_pages_link_to_the_feeds_in_their_head(example: Build) -> None:
+def test_pages_link_to_the_feeds_in_their_head(tracking_example: Build) -> None:
     site_link = '<link rel="alternate" type="application/atom+xml" title="订阅本站整改动态（Atom）"'
     report_link = '<link rel="alternate" type="application/atom+xml" title="订阅本通报整改动态（Atom）"'
-    home = example.html("")
+    home = tracking_example.html("")
     head = home[: home.index("</head>")]
     assert f'{site_link} href="feeds/atom.xml">' in head and report_link not in head
-    problem = example.html("sjj-2024/3/")
+    problem = tracking_example.html("sjj-2024/3/")
     head = problem[: problem.index("</head>")]
     assert f'{site_link} href="../../feeds/atom.xml">' in head
     assert f'{report_link} href="../../feeds/reports/sjj-2024.xml">' in head
-    assert f'{report_link} href="../feeds/reports/sjj-2024.xml">' in example.html("sjj-2024/")
+    assert f'{report_link} href="../feeds/reports/sjj-2024.xml">' in tracking_example.html("sjj-2024/")
 
 
 def test_without_site_url_the_build_says_so_and_writes_no_feed(make_site) -> None:

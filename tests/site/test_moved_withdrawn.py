@@ -5,78 +5,80 @@ from __future__ import annotations
 
 import pytest
 from support.builds import MINIMAL_CONFIG, REPORT_YML, Build, build_site, problem_file
-from support.tracking import build_example, text_of
-
-
-@pytest.fixture(scope="module")
-def example(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    build = build_example(tmp_path_factory.mktemp("moved") / "project", "--strict")
-    assert build.returncode == 0, build.output
-    return build
+from support.tracking import text_of
 
 
 def notice(build: Build, url: str) -> str:
+    """The notice of the page at ``url``, a page kept out of search engines' indexes that does not
+    jump elsewhere by itself (the reader follows the link when ready)."""
     html = build.html(url)
+    assert '<meta name="robots" content="noindex">' in html
+    assert 'http-equiv="refresh"' not in html
     start = html.index('<div class="rectify-gone')
     return html[start : html.index("</article>", start)]
 
 
-def test_a_renumbered_problems_old_address_leads_to_its_page(example: Build) -> None:
-    html = example.html("sjj-2024/7/")
-    assert '<meta name="robots" content="noindex">' in html
-    part = notice(example, "sjj-2024/7/")
-    assert text_of(part) == (
+NOTICES = {
+    "sjj-2024/7/": (  # a renumbered problem's old address
         "页面地址已变更 本问题已移至新的地址： "
         "问题6：培训计划尚未落实 - 示例：中共示例市示例局党组关于巡察整改进展情况的通报 "
         "请更新您的书签或链接。"
-    )
-    assert '<a href="../6/">' in part
-    assert 'http-equiv="refresh"' not in html  # no jump: the reader follows the link when ready
-
-
-def test_a_renamed_reports_old_addresses_lead_to_its_pages(example: Build) -> None:
-    assert '<a href="../sjj-2024/">示例：中共示例市示例局党组关于巡察整改进展情况的通报</a>' in notice(
-        example, "sljj-2024/"
-    )
-    assert '<a href="../../sjj-2024/1/">问题1：' in notice(example, "sljj-2024/1/")
-    assert '<a href="../../sjj-2024/6/">问题6：' in notice(example, "sljj-2024/7/")  # old id and old number
-    withdrawn_since = notice(example, "sljj-2024/8/")
-    assert '<a href="../../sjj-2024/8/">' in withdrawn_since and "（此后已撤回）" in withdrawn_since
-
-
-def test_a_withdrawn_problem_says_when_and_why_and_is_shown_nowhere_else(example: Build) -> None:
-    html = example.html("sjj-2024/8/")
-    assert '<meta name="robots" content="noindex">' in html
-    part = notice(example, "sjj-2024/8/")
-    assert text_of(part) == (
+    ),
+    "sjj-2024/8/": (  # a withdrawn problem
         "问题8已撤回 问题 问题8：政务服务事项清单未及时更新 "
         "所属通报 示例：中共示例市示例局党组关于巡察整改进展情况的通报 "
         "撤回日期 2024年5月20日 撤回原因 与问题1重复，予以撤回。 返回通报全文"
-    )
-    assert '<time datetime="2024-05-20">' in part and '<a href="../">返回通报全文</a>' in part
-    assert "政务服务事项清单未及时更新" not in example.html("sjj-2024/")
-    assert "政务服务事项清单未及时更新" not in (example.site / "search" / "hanzi.json").read_text("utf-8")
-    # Indexed: the two reports and their 8 published problems; no moved or withdrawn page.
-    assert "search index of 10 pages" in example.output
-
-
-def test_a_withdrawn_report_says_so_at_every_address_it_had(example: Build) -> None:
-    part = notice(example, "sjj-2022/")
-    assert text_of(part) == (
+    ),
+    "sjj-2022/": (  # a withdrawn report
         "本通报已撤回 所属通报 示例：中共示例市示例局党组关于巡察整改情况的通报（误发稿） "
         "撤回日期 2022年5月12日 撤回原因 误发未定稿，已撤回。 返回首页"
-    )
-    assert "问题1已撤回" in notice(example, "sjj-2022/1/")
-    assert "（整篇通报已撤回）" in notice(example, "sjj-2022/1/")
-    assert "误发稿" not in example.html("")  # not on the overview
+    ),
+}
+"""What the notice at each of these addresses says, as read."""
 
 
-def test_moved_and_withdrawn_pages_stay_out_of_the_sitemap_and_the_nav(example: Build) -> None:
-    sitemap = (example.site / "sitemap.xml").read_text("utf-8")
+@pytest.mark.parametrize("url", NOTICES)
+def test_the_notice_says_where_the_content_went_or_when_and_why(tracking_example: Build, url: str) -> None:
+    assert text_of(notice(tracking_example, url)) == NOTICES[url]
+
+
+def test_a_renumbered_problems_old_address_leads_to_its_page(tracking_example: Build) -> None:
+    assert '<a href="../6/">' in notice(tracking_example, "sjj-2024/7/")
+
+
+def test_a_renamed_reports_old_addresses_lead_to_its_pages(tracking_example: Build) -> None:
+    title = "示例：中共示例市示例局党组关于巡察整改进展情况的通报"
+    assert f'<a href="../sjj-2024/">{title}</a>' in notice(tracking_example, "sljj-2024/")
+    assert '<a href="../../sjj-2024/1/">问题1：' in notice(tracking_example, "sljj-2024/1/")
+    old_id_and_number = notice(tracking_example, "sljj-2024/7/")
+    assert '<a href="../../sjj-2024/6/">问题6：' in old_id_and_number
+    withdrawn_since = notice(tracking_example, "sljj-2024/8/")
+    assert '<a href="../../sjj-2024/8/">' in withdrawn_since and "（此后已撤回）" in withdrawn_since
+
+
+def test_a_withdrawn_problem_says_when_and_why_and_is_shown_nowhere_else(tracking_example: Build) -> None:
+    part = notice(tracking_example, "sjj-2024/8/")
+    assert '<time datetime="2024-05-20">' in part and '<a href="../">返回通报全文</a>' in part
+    assert "政务服务事项清单未及时更新" not in tracking_example.html("sjj-2024/")
+    hanzi = (tracking_example.site / "search" / "hanzi.json").read_text("utf-8")
+    assert "政务服务事项清单未及时更新" not in hanzi
+    # Indexed: the two reports and their 8 published problems; no moved or withdrawn page.
+    assert "search index of 10 pages" in tracking_example.output
+
+
+def test_a_withdrawn_report_says_so_at_every_address_it_had(tracking_example: Build) -> None:
+    assert "返回首页" in notice(tracking_example, "sjj-2022/")
+    assert "问题1已撤回" in notice(tracking_example, "sjj-2022/1/")
+    assert "（整篇通报已撤回）" in notice(tracking_example, "sjj-2022/1/")
+    assert "误发稿" not in tracking_example.html("")  # not on the overview
+
+
+def test_moved_and_withdrawn_pages_stay_out_of_the_sitemap_and_the_nav(tracking_example: Build) -> None:
+    sitemap = (tracking_example.site / "sitemap.xml").read_text("utf-8")
     assert "https://rectify.example.org/sjj-2024/1/" in sitemap
     for url in ("sljj-2024/", "sjj-2024/7/", "sjj-2024/8/", "sjj-2022/"):
         assert f"https://rectify.example.org/{url}<" not in sitemap
-    home = example.html("")
+    home = tracking_example.html("")
     assert 'href="sljj-2024/"' not in home and 'href="sjj-2022/"' not in home
 
 
@@ -91,9 +93,11 @@ def test_an_old_address_cannot_be_a_docs_page(make_site) -> None:
     assert "docs/guide-old/index.md exists, but the plugin generates that page" in build.output
 
 
-def test_history_entries_that_move_the_deadline_or_correct_the_text_are_shown(example: Build) -> None:
+def test_history_entries_that_move_the_deadline_or_correct_the_text_are_shown(
+    tracking_example: Build,
+) -> None:
     # The history is the problem page's timeline: each move from what to what, and why.
-    text = text_of(example.html("sjj-2024/3/")).replace(" ", "")
+    text = text_of(tracking_example.html("sjj-2024/3/")).replace(" ", "")
     assert "整改时限由2024年6月30日延至2024年9月30日原因：改造资金需列入年度预算。" in text
     assert "整改时限由2024年9月30日延至2025年3月31日原因：系统改造需与省级平台同步上线。" in text
     assert "更正原文“2023年底前完成”应为“2024年底前完成”。" in text

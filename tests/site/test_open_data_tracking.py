@@ -34,36 +34,29 @@ V1_COLUMNS = (
 )
 
 
-@pytest.fixture(scope="module")
-def example(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    build = build_example(tmp_path_factory.mktemp("data") / "project", "--strict")
-    assert build.returncode == 0, build.output
-    return build
-
-
 def data(build: Build, name: str = "rectify.json") -> Any:
     return json.loads((build.site / "data" / name).read_text("utf-8"))
 
 
-def test_the_records_validate_against_their_schema(example: Build) -> None:
-    schema = data(example, "records.schema.json")
+def test_the_records_validate_against_their_schema(tracking_example: Build) -> None:
+    schema = data(tracking_example, "records.schema.json")
     jsonschema.Draft202012Validator.check_schema(schema)
-    document = data(example)
+    document = data(tracking_example)
     jsonschema.Draft202012Validator(schema).validate(document)
     # The schema can fail: a record without a derived field, or with an unknown one, is refused.
     del document["reports"][0]["problems"][0]["overdue"]
     with pytest.raises(jsonschema.ValidationError, match="'overdue' is a required property"):
         jsonschema.validate(document, schema)
-    document = data(example)
+    document = data(tracking_example)
     document["reports"][0]["problems"][0]["overdue_days"] = 3
     with pytest.raises(jsonschema.ValidationError, match="Additional properties"):
         jsonschema.validate(document, schema)
     # data/schema.json stays the schema of a problem's front-matter.
-    assert data(example, "schema.json")["title"] == "mkdocs-rectify problem front-matter"
+    assert data(tracking_example, "schema.json")["title"] == "mkdocs-rectify problem front-matter"
 
 
-def test_the_records_carry_the_derived_facts_on_the_build_date(example: Build) -> None:
-    document = data(example)
+def test_the_records_carry_the_derived_facts_on_the_build_date(tracking_example: Build) -> None:
+    document = data(tracking_example)
     assert document["schema_version"] == 2
     assert document["as_of"] == EXAMPLE_DATE.isoformat()
     report = document["reports"][0]
@@ -143,7 +136,7 @@ def test_the_records_carry_the_derived_facts_on_the_build_date(example: Build) -
             "withdrawn": {"date": "2022-05-12", "reason": "误发未定稿，已撤回。"},
         }
     ]
-    assert not (example.site / "data" / "sjj-2022.csv").exists()
+    assert not (tracking_example.site / "data" / "sjj-2022.csv").exists()
 
 
 def test_overdue_is_judged_on_the_build_date(tmp_path_factory: pytest.TempPathFactory) -> None:
@@ -155,9 +148,9 @@ def test_overdue_is_judged_on_the_build_date(tmp_path_factory: pytest.TempPathFa
     assert document["summary"]["overdue"] == 1
 
 
-def test_the_csv_appends_the_new_columns_and_lists_withdrawn_problems(example: Build) -> None:
+def test_the_csv_appends_the_new_columns_and_lists_withdrawn_problems(tracking_example: Build) -> None:
     assert CSV_COLUMNS[: len(V1_COLUMNS)] == V1_COLUMNS
-    text = (example.site / "data" / "sjj-2024.csv").read_bytes().decode("utf-8-sig")
+    text = (tracking_example.site / "data" / "sjj-2024.csv").read_bytes().decode("utf-8-sig")
     header = next(csv.reader(io.StringIO(text, newline="")))
     new_columns = ("overdue", "current_deadline", "last_updated", "withdrawn_on", "withdrawn_reason")
     assert tuple(header) == (*V1_COLUMNS, *new_columns)

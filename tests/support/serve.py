@@ -20,9 +20,10 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def fetch(url: str) -> str | None:
+def fetch(url: str, timeout: float = 5) -> str | None:
+    """The page at ``url``, or None when the server does not give it within ``timeout`` seconds."""
     try:
-        with urllib.request.urlopen(url, timeout=5) as response:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
             return response.read().decode("utf-8")
     except (urllib.error.URLError, ConnectionError, TimeoutError):
         return None

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from support.drafts import BARE_DRAFT, SUMMARY
 
 from mkdocs_rectify.cli import main
 from mkdocs_rectify.loader import ContentErrors, load_content
+from mkdocs_rectify.model import Report, ReportMeta
 
 
 def test_a_draft_loads_with_a_warning_naming_what_is_missing(tmp_path: Path) -> None:
@@ -63,3 +65,24 @@ def test_validate_lists_what_is_missing_and_strict_refuses(tmp_path: Path) -> No
     assert "1 report(s), 0 problem(s), valid." in plain.output
     strict = runner.invoke(main, ["validate", "--strict", str(tmp_path)])
     assert strict.exit_code == 1 and "--strict makes warnings errors" in strict.output
+
+
+def _report(report_id: str, published: str | None) -> Report:
+    fields: dict[str, object] = {"draft": True}
+    if published is not None:
+        fields = {"title": "题", "issuer": "单位", "published": published}
+    return Report(id=report_id, meta=ReportMeta.model_validate(fields), problems=[])
+
+
+def test_a_report_sorts_by_its_date_and_a_draft_without_one_last() -> None:
+    dated, older = _report("b-2024", "2024-05-06"), _report("a-2021", "2021-06-01")
+    draft = _report("c-2025", None)
+    assert dated.sort_date == dt.date(2024, 5, 6)
+    assert draft.sort_date < older.sort_date < dated.sort_date
+    newest = sorted([draft, older, dated], key=lambda report: report.sort_date, reverse=True)
+    assert [report.id for report in newest] == ["b-2024", "a-2021", "c-2025"]
+
+
+def test_a_report_has_the_year_of_its_date_and_a_draft_without_one_none() -> None:
+    assert _report("b-2024", "2024-05-06").year == 2024
+    assert _report("c-2025", None).year is None

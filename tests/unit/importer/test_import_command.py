@@ -60,11 +60,17 @@ def test_same_source_twice_gives_identical_bytes(tmp_path: Path) -> None:
         assert snapshot(first) == before
 
 
-def test_never_overwrites_without_force(tmp_path: Path) -> None:
-    out = tmp_path / "content"
+def imported_and_edited(out: Path) -> Path:
+    """The seed imported into ``out``, then its first problem edited by hand; the report's folder."""
     assert run(str(SEED), "--out", str(out)).exit_code == 0
     folder = out / SEED_ID
     (folder / "01.md").write_text("edited by hand", "utf-8")
+    return folder
+
+
+def test_never_overwrites_without_force(tmp_path: Path) -> None:
+    out = tmp_path / "content"
+    folder = imported_and_edited(out)
     before = snapshot(out)
     result = run(str(SEED), "--out", str(out))
     assert result.exit_code == 1
@@ -74,9 +80,7 @@ def test_never_overwrites_without_force(tmp_path: Path) -> None:
 
 def test_force_replaces_the_folder_contents(tmp_path: Path) -> None:
     out = tmp_path / "content"
-    assert run(str(SEED), "--out", str(out)).exit_code == 0
-    folder = out / SEED_ID
-    (folder / "01.md").write_text("edited by hand", "utf-8")
+    folder = imported_and_edited(out)
     (folder / "99.md").write_text("a stray file", "utf-8")
     assert run(str(SEED), "--out", str(out), "--force").exit_code == 0
     assert not (folder / "99.md").exists()
