@@ -505,3 +505,14 @@ def test_axe_with_the_speech_tools_shown_and_on(browser, demo_url: str, mode: st
             for button in page.locator(f"{TOOLS} button:visible").all():
                 box = button.bounding_box()
                 assert box and box["width"] >= 44 and box["height"] >= 44, button.inner_text()
+
+
+@pytest.mark.parametrize("mode", inpage.MODES)
+@pytest.mark.parametrize("width", [320, 390])
+def test_the_speech_tools_reflow_on_a_phone(browser, demo_url: str, mode: str, width: int) -> None:
+    for page in opened(browser, demo_url + PROBLEM, mode=mode, width=width):
+        assert page.locator(TOOLS).is_visible()
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        for button in page.locator(f"{TOOLS} button:visible").all():
+            box = button.bounding_box()
+            assert box and box["x"] >= 0 and box["x"] + box["width"] <= width, button.inner_text()
