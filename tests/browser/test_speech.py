@@ -504,7 +504,7 @@ def test_axe_with_the_speech_tools_shown_and_on(browser, demo_url: str, mode: st
         if mode == "care":
             for button in page.locator(f"{TOOLS} button:visible").all():
                 box = button.bounding_box()
-                assert box and box["width"] >= 44 and box["height"] >= 44, button.inner_text()
+                assert box and box["width"] >= 44 and box["height"] >= 44, (button.inner_text(), box)
 
 
 @pytest.mark.parametrize("mode", inpage.MODES)
@@ -516,3 +516,13 @@ def test_the_speech_tools_reflow_on_a_phone(browser, demo_url: str, mode: str, w
         for button in page.locator(f"{TOOLS} button:visible").all():
             box = button.bounding_box()
             assert box and box["x"] >= 0 and box["x"] + box["width"] <= width, button.inner_text()
+
+
+def test_point_read_does_not_cut_off_read_on_started_with_the_pointer(browser, demo_url: str) -> None:
+    point_on = SPEECH + "localStorage.setItem('rectify-point-read', 'on');"
+    for page in opened(browser, demo_url + REPORT, script=point_on):
+        page.locator(READ_ON).click()  # the pointer stays on the button
+        page.wait_for_timeout(800)  # past 指读's delay
+        assert page.locator(READ_ON).get_attribute("aria-pressed") == "true"
+        assert page.locator(CURRENT).count() == 1 and page.locator(STOP).is_visible()
+        assert "连读" not in [u["text"] for u in spoken(page)]

@@ -329,7 +329,10 @@
     }
     if (!element || element.classList.contains(CURRENT)) return;
     element.classList.add(CURRENT);
-    var still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    // No motion in 关怀版, nor for a reader who asks the system for less of it.
+    var still =
+      document.documentElement.hasAttribute("data-rectify-care") ||
+      (window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches);
     element.scrollIntoView({ block: "center", behavior: still ? "auto" : "smooth" });
   }
 
@@ -660,6 +663,9 @@
     }, HOVER);
   });
   document.addEventListener("pointerdown", function (event) {
+    // Pressed, not rested on: what it does is the answer (连读 would otherwise be cut off by its own
+    // name), and it is not spoken again until the pointer leaves it.
+    window.clearTimeout(hoverTimer);
     if (!base.closest(event.target, TOOLS)) anchor = base.closest(event.target, POINTABLE) || event.target;
   });
 
