@@ -18,9 +18,8 @@ to override it). This module lists them and turns them into what a site needs:
 * **Scripts.** Each script is published as ``assets/rectify/<file>``. :data:`EVERY_PAGE_SCRIPTS` load
   on every page, base.js (the helpers the others share) first; the others only where they are used.
   :data:`PAGE_SCRIPTS` names those of each kind of page, which its template loads in its
-  ``{% block scripts %}`` from ``rectify_scripts`` (read-aloud on report and problem pages, search
-  on the search page); :func:`leave_script_tag` goes in with the leave dialog, on the pages that
-  link to another site.
+  ``{% block scripts %}`` from ``rectify_scripts`` (search on the search page);
+  :func:`leave_script_tag` goes in with the leave dialog, on the pages that link to another site.
 
 Imports nothing from MkDocs: the adapter publishes :func:`assets` and calls :func:`install`.
 """
@@ -141,7 +140,10 @@ COMPONENTS = (
         scripts=("search-query.js", "search-expand.js", "search-rank.js", "search.js"),
     ),
     Component(
-        "read-aloud", templates=("read-aloud.html",), styles=("read-aloud.css",), scripts=("read-aloud.js",)
+        "read-aloud",
+        templates=("read-aloud.html", "speech-tools.html"),
+        styles=("read-aloud.css",),
+        scripts=("read-aloud.js",),
     ),
     Component("leave", templates=("leave.html",), styles=("leave.css",), scripts=("leave.js",)),
     Component("footer", templates=("footer.html",), styles=("footer.css",)),
@@ -159,12 +161,11 @@ def _scripts(*names: str) -> tuple[str, ...]:
     return tuple(f"{ASSET_DIR}/{file}" for name in names for file in by_name[name].scripts)
 
 
-EVERY_PAGE_SCRIPTS = _scripts("base", "care", "header", "table")
+EVERY_PAGE_SCRIPTS = _scripts("base", "care", "header", "table", "read-aloud")
 """Loaded by every page (``extra_javascript``): the shared helpers, 关怀版, the header's keyboard
-access and the tables' Tab stops. base.js comes first: the others use it."""
+access, the tables' Tab stops and speech (the toolbar's speech tools on every page, 朗读 on the
+content pages). base.js comes first: the others use it."""
 PAGE_SCRIPTS = {
-    "report": _scripts("read-aloud"),
-    "problem": _scripts("read-aloud"),
     "search": _scripts("search"),
 }
 """What a kind of page loads after :data:`EVERY_PAGE_SCRIPTS`: the scripts of components only it uses.

@@ -91,12 +91,16 @@ def test_the_shortcut_works_from_anywhere_on_the_page(browser, demo_url: str) ->
 
 
 def test_the_shortcut_is_documented(demo_build: Build) -> None:
-    button = re.search(r'aria-keyshortcuts="([^"]+)"', demo_build.html(PAGES["problem"].lstrip("/")))
+    page = demo_build.html(PAGES["problem"].lstrip("/"))
+    button = re.search(r'<button [^>]*aria-keyshortcuts="([^"]+)"[^>]* data-rectify-care-toggle', page)
     assert button
     statement = demo_build.html("accessibility/")
     assert f'<kbd><span lang="en">{button.group(1)}</span></kbd>' in statement
     about = demo_build.html("about/")
     assert button.group(1) in about and "关怀版" in about and "无障碍声明" in about
+    # And the speech tools' (连读).
+    read_on = re.search(r'<button [^>]*aria-keyshortcuts="([^"]+)"[^>]* data-rectify-speech-read-on', page)
+    assert read_on and read_on.group(1) in about and "连读" in about
 
 
 # Text below 22px, and running text with lines closer than 1.8.

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from support.inpage import PAGES, focused, opened, settle, tab_until
+from support.speech import SPEECH
 
 pytestmark = pytest.mark.browser
 
@@ -111,8 +112,9 @@ def step_search_box(page) -> None:
 
 
 def test_keyboard_reaches_every_tool(browser, demo_url: str) -> None:
-    """Skip link, 关怀版, 朗读, a leave-site link and its dialog, and the search box, with keys only."""
-    with opened(browser, demo_url + PAGES["problem"], width=1280, height=700) as page:
+    """Skip link, 关怀版, 朗读, a leave-site link and its dialog, and the search box, with keys only
+    (with a Chinese voice, which 朗读 needs)."""
+    with opened(browser, demo_url + PAGES["problem"], width=1280, height=700, init_script=SPEECH) as page:
         for step in [*JOURNEY, step_read_aloud_button, step_leave_site_link_and_dialog, step_search_box]:
             step(page)
 

@@ -1,8 +1,7 @@
 """Read aloud (朗读) on problem and report pages: the control, and in Chromium what it reads and shows.
 
-Headless Chromium has speechSynthesis but may have no voice; an init script stands in for the
-browser's speech engine (speak, cancel, speaking): it records each utterance, starts it at once,
-and ends it when the test says so (or at once in `auto` mode). Our own script runs unchanged.
+Headless Chromium here has speechSynthesis but no voice; support.speech's init script stands in for
+the browser's speech engine with one Chinese voice (see there). Our own script runs unchanged.
 """
 
 from __future__ import annotations
@@ -14,42 +13,10 @@ import pytest
 from support import inpage
 from support.axe import violations
 from support.builds import DEMO_ID, Build
+from support.speech import NO_SPEECH, SPEECH
 
 PROBLEM = f"/{DEMO_ID}/1/"
 REPORT = f"/{DEMO_ID}/"
-
-SPEECH = """
-(() => {
-  const spoken = [], pending = [];
-  const tts = window.__tts = { spoken, pending, auto: false, fail: false };
-  tts.end = () => {
-    const u = pending.shift();
-    if (u && u.onend) u.onend({ type: 'end', utterance: u });
-    return Boolean(u);
-  };
-  const synth = window.speechSynthesis;
-  synth.speak = (u) => {
-    spoken.push({ text: u.text, lang: u.lang });
-    pending.push(u);
-    if (tts.fail) {
-      pending.pop();
-      if (u.onerror) u.onerror({ type: 'error', error: 'synthesis-failed' });
-      return;
-    }
-    if (u.onstart) u.onstart({ type: 'start', utterance: u });
-    if (tts.auto) tts.end();
-  };
-  synth.cancel = () => {
-    pending.splice(0).forEach((u, i) => {
-      if (u.onerror) u.onerror({ type: 'error', error: i ? 'canceled' : 'interrupted' });
-    });
-  };
-  Object.defineProperty(synth, 'speaking', { get: () => pending.length > 0, configurable: true });
-  Object.defineProperty(synth, 'pending', { get: () => pending.length > 1, configurable: true });
-})();
-"""
-
-NO_SPEECH = "delete window.speechSynthesis;"
 
 MAIN = ".rectify-read-aloud__button--main"
 STOP = ".rectify-read-aloud__button--stop"
@@ -76,8 +43,7 @@ def test_problem_and_report_pages_carry_the_control_hidden(demo_build: Build) ->
         assert f'id="{target}"' in page
         # Before the text it reads.
         assert page.index('class="rectify-read-aloud"') < page.index(f'id="{target}"')
-    assert 'class="rectify-read-aloud"' not in demo_build.html("")
-    assert 'class="rectify-read-aloud"' not in demo_build.html("about/")
+    assert 'class="rectify-read-aloud"' not in demo_build.html("about/")  # a page of the site's own
 
 
 # -- in Chromium ---------------------------------------------------------------------------------

@@ -1,0 +1,71 @@
+"""A stand-in for the browser's speech engine, for the tests of read aloud and the speech tools.
+
+Headless Chromium here has ``speechSynthesis`` but no voice. :data:`SPEECH`, an init script, stands in
+for the engine (``getVoices``, ``speak``, ``cancel``, ``speaking``): it reports the voices of
+``window.__tts.voices`` (one zh-CN voice unless a test says otherwise), records each utterance (text,
+language, rate, voice, and the text of the block highlighted when it was spoken), starts it at once,
+and ends it when the test says so (``__tts.end()``) or at once in ``auto`` mode. The site's own
+scripts run unchanged.
+"""
+
+from __future__ import annotations
+
+ZH_VOICE = "{ name: '中文（普通话）', lang: 'zh-CN', localService: true, default: true, voiceURI: 'zh' }"
+EN_VOICE = "{ name: 'English', lang: 'en-GB', localService: true, default: false, voiceURI: 'en' }"
+
+_ENGINE = """
+(() => {
+  const spoken = [], pending = [];
+  const tts = window.__tts = { spoken, pending, auto: false, fail: false, voices: [%(voices)s] };
+  tts.end = () => {
+    const u = pending.shift();
+    if (u && u.onend) u.onend({ type: 'end', utterance: u });
+    return Boolean(u);
+  };
+  // Voices arriving late, as in Chromium: the list changes and voiceschanged is fired.
+  tts.arrive = (voices) => {
+    tts.voices = voices;
+    window.speechSynthesis.dispatchEvent(new Event('voiceschanged'));
+  };
+  const synth = window.speechSynthesis;
+  synth.getVoices = () => tts.voices.slice();
+  // A stand-in voice is not a SpeechSynthesisVoice, which the utterance's own setter asks for.
+  Object.defineProperty(SpeechSynthesisUtterance.prototype, 'voice', {
+    get() { return this.__voice || null; }, set(v) { this.__voice = v; }, configurable: true,
+  });
+  synth.speak = (u) => {
+    const current = document.querySelector('.rectify-read-aloud__current');
+    spoken.push({
+      text: u.text, lang: u.lang, rate: u.rate, voice: u.voice ? u.voice.name : null,
+      block: current ? current.textContent.replace(/\\s+/g, '') : null,
+    });
+    pending.push(u);
+    if (tts.fail) {
+      pending.pop();
+      if (u.onerror) u.onerror({ type: 'error', error: 'synthesis-failed' });
+      return;
+    }
+    if (u.onstart) u.onstart({ type: 'start', utterance: u });
+    if (tts.auto) tts.end();
+  };
+  synth.cancel = () => {
+    pending.splice(0).forEach((u, i) => {
+      if (u.onerror) u.onerror({ type: 'error', error: i ? 'canceled' : 'interrupted' });
+    });
+  };
+  Object.defineProperty(synth, 'speaking', { get: () => pending.length > 0, configurable: true });
+  Object.defineProperty(synth, 'pending', { get: () => pending.length > 1, configurable: true });
+})();
+"""
+
+
+def engine(*voices: str) -> str:
+    """The init script with ``voices`` (JavaScript object literals) reported by ``getVoices``."""
+    return _ENGINE % {"voices": ", ".join(voices)}
+
+
+SPEECH = engine(ZH_VOICE)
+"""The engine with one Chinese voice."""
+NO_VOICE = engine()
+"""The engine of this machine's Chromium: speech synthesis without a voice."""
+NO_SPEECH = "delete window.speechSynthesis;"
