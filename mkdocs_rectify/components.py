@@ -43,6 +43,7 @@ __all__ = [
     "LEAVE_SCRIPT",
     "PAGE_SCRIPTS",
     "PALETTE_SCOPES",
+    "SCHEME_SCOPES",
     "STYLESHEET",
     "Component",
     "assets",
@@ -74,17 +75,35 @@ class Component:
     styles: tuple[str, ...] = ()
     """CSS files, joined into the stylesheet in this order."""
     palette: str | None = None
-    """A file of declarations applied under each of :data:`PALETTE_SCOPES`, after :attr:`styles`."""
+    """A file of declarations applied under each of :attr:`palette_scopes`, after :attr:`styles`."""
+    palette_scopes: tuple[tuple[str, str], ...] = ()
+    """Where :attr:`palette` applies: (media query or "", selector); :data:`PALETTE_SCOPES` if empty."""
     scripts: tuple[str, ...] = ()
     """Scripts, published as ``assets/rectify/<file>``; in the order a page loads them."""
+    files: tuple[str, ...] = ()
+    """Other files its styles use (images), published as ``assets/rectify/<file>`` beside the stylesheet."""
+
+    @property
+    def scopes(self) -> tuple[tuple[str, str], ...]:
+        """Where :attr:`palette` applies."""
+        return self.palette_scopes or PALETTE_SCOPES
 
 
 PALETTE_SCOPES = (
-    ("", ":root[data-rectify-care], :root[data-rectify-care] body"),
+    (
+        "",
+        ":root[data-rectify-care], :root[data-rectify-care] body, "
+        ':root[data-rectify-scheme="contrast"], :root[data-rectify-scheme="contrast"] body',
+    ),
     ("(prefers-contrast: more)", ":root, :root body"),
 )
-"""Where the high-contrast palette applies: (media query or "", selector). 关怀版, which the reader
-switches on, and a system that asks for more contrast, which needs no script."""
+"""Where the high-contrast palette applies: (media query or "", selector). 关怀版 and the 无障碍工具条's
+白底黑字, which the reader switches on, and a system that asks for more contrast, which needs no script."""
+SCHEME_SCOPES = ((
+    "",
+    ':root[data-rectify-scheme="yellow"], :root[data-rectify-scheme="yellow"] body',
+),)
+"""Where the 无障碍工具条's 黑底黄字 applies (after the high-contrast palette, which it outranks)."""
 
 COMPONENTS = (
     # The page as a whole first: Material's fixes, utilities, the header and the skip link.
@@ -97,6 +116,15 @@ COMPONENTS = (
         styles=("care.css",),
         palette="palette.css",
         scripts=("care.js",),
+    ),
+    Component(
+        "a11y",
+        templates=("a11y-entry.html", "a11y.html"),
+        styles=("a11y.css",),
+        palette="yellow.css",
+        palette_scopes=SCHEME_SCOPES,
+        scripts=("a11y.js",),
+        files=("cursor-arrow.svg", "cursor-hand.svg", "cursor-text.svg"),
     ),
     # What the pages are made of, smallest first; the macros they share.
     Component("macros", templates=("macros.html",)),
@@ -161,10 +189,11 @@ def _scripts(*names: str) -> tuple[str, ...]:
     return tuple(f"{ASSET_DIR}/{file}" for name in names for file in by_name[name].scripts)
 
 
-EVERY_PAGE_SCRIPTS = _scripts("base", "care", "header", "table", "read-aloud")
-"""Loaded by every page (``extra_javascript``): the shared helpers, 关怀版, the header's keyboard
-access, the tables' Tab stops and speech (the toolbar's speech tools on every page, 朗读 on the
-content pages). base.js comes first: the others use it."""
+EVERY_PAGE_SCRIPTS = _scripts("base", "care", "a11y", "header", "table", "read-aloud")
+"""Loaded by every page (``extra_javascript``): the shared helpers, 关怀版, the 无障碍工具条 (its
+button is in every page's header), the header's keyboard access, the tables' Tab stops and speech
+(the toolbar's speech tools on every page, 朗读 on the content pages). base.js comes first: the
+others use it."""
 PAGE_SCRIPTS = {
     "search": _scripts("search"),
 }
@@ -242,10 +271,10 @@ def install(env: Environment, custom_dir: str | None) -> None:
     env.globals["rectify_scripts"] = PAGE_SCRIPTS
 
 
-def _palette(declarations: str) -> str:
+def _palette(declarations: str, scopes: tuple[tuple[str, str], ...]) -> str:
     body = re.sub(r"/\*.*?\*/", "", declarations, flags=re.DOTALL).strip()
     rules = []
-    for media, selector in PALETTE_SCOPES:
+    for media, selector in scopes:
         rule = f"{selector} {{\n{_indent(body)}\n}}"
         rules.append(f"@media {media} {{\n{_indent(rule)}\n}}" if media else rule)
     return "\n".join(rules)
@@ -261,8 +290,11 @@ def _parts() -> Iterable[tuple[str, str]]:
             yield f"{component.name}/{file}", (ROOT / component.name / file).read_text("utf-8")
         if component.palette:
             path = ROOT / component.name / component.palette
-            scopes = " and ".join(f"@media {m}" if m else s for m, s in PALETTE_SCOPES)
-            yield (f"{component.name}/{component.palette}, under {scopes}", _palette(path.read_text("utf-8")))
+            scopes = " and ".join(f"@media {m}" if m else s for m, s in component.scopes)
+            yield (
+                f"{component.name}/{component.palette}, under {scopes}",
+                _palette(path.read_text("utf-8"), component.scopes),
+            )
 
 
 @cache
@@ -284,7 +316,7 @@ def assets() -> dict[str, bytes]:
     for file in THEME_SCRIPTS:
         published[f"{ASSET_DIR}/{file}"] = (theme / file).read_bytes()
     for component in COMPONENTS:
-        for file in component.scripts:
+        for file in (*component.scripts, *component.files):
             published[f"{ASSET_DIR}/{file}"] = (ROOT / component.name / file).read_bytes()
     return published
 

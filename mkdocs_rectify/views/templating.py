@@ -22,10 +22,20 @@ from mkdocs_rectify.views.chart import Part, bar_parts
 from mkdocs_rectify.views.government import GovernmentFooter
 from mkdocs_rectify.views.metrics import MetricColumns, Progress, columns, progress
 
-__all__ = ["CARE_SHORTCUT", "OWN_TEMPLATES", "TemplateHelpers", "autoescapes", "message_html", "phone_uri"]
+__all__ = [
+    "A11Y_SHORTCUT",
+    "CARE_SHORTCUT",
+    "OWN_TEMPLATES",
+    "TemplateHelpers",
+    "autoescapes",
+    "message_html",
+    "phone_uri",
+]
 
 CARE_SHORTCUT = "Alt+Shift+C"
 """The shortcut that switches 关怀版 on and off (``aria-keyshortcuts`` syntax); care.js knows it too."""
+A11Y_SHORTCUT = "Alt+Shift+A"
+"""The shortcut that opens and closes the 无障碍工具条 (``aria-keyshortcuts``); a11y.js knows it too."""
 
 OWN_TEMPLATES = ("rectify/", "partials/rectify/")
 """The package's own templates (pages and components), autoescaped; and its 404.html."""
@@ -81,6 +91,7 @@ class TemplateHelpers:
     search_src: str = SEARCH_URI
     """The search page's source path, by which the header knows it is on the search page."""
     care_shortcut: str = CARE_SHORTCUT
+    a11y_shortcut: str = A11Y_SHORTCUT
     government: GovernmentFooter = field(default_factory=GovernmentFooter)
     """The footer's government conventions (主办单位, 标识码, 备案号, 党政机关 mark)."""
     build_date: dt.date | None = None

@@ -134,6 +134,27 @@ def test_search_with_filters_works_under_the_policy(browser, shared_build) -> No
 
 
 @pytest.mark.browser
+def test_the_accessibility_toolbar_works_under_the_policy(watched: Watched) -> None:
+    """Its tools set no style attribute in markup: the guide moves through CSSOM, the large pointer
+    is an image of the site."""
+    page = watched.page
+    watched.goto(f"/{DEMO_ID}/1/")
+    page.locator("[data-rectify-a11y-entry]").click()
+    for tool in ("cursor", "guide", "caption"):
+        page.locator(f"[data-rectify-a11y-toggle={tool}]").click()
+    page.locator("[data-rectify-a11y-scheme=yellow]").click()
+    page.locator("[data-rectify-a11y-step=in]").click()
+    page.mouse.move(200, 300)
+    page.locator("main h1").hover()
+    page.wait_for_function("document.querySelector('.rectify-a11y-guide__line--y').style.transform !== ''")
+    assert page.locator("[data-rectify-a11y-caption]").inner_text() == page.locator("main h1").inner_text()
+    page.locator("[data-rectify-a11y-toggle=text]").click()
+    watched.goto(f"/{DEMO_ID}/")
+    assert page.evaluate("document.documentElement.getAttribute('data-rectify-scheme')") == "yellow"
+    assert page.evaluate("document.documentElement.hasAttribute('data-rectify-text')")
+
+
+@pytest.mark.browser
 def test_the_leave_dialog_and_care_mode_work_under_the_policy(watched: Watched) -> None:
     page = watched.page
     watched.goto("/about/")

@@ -4,7 +4,7 @@ target sizes — on every page type, in the standard view and in 关怀版."""
 from __future__ import annotations
 
 import pytest
-from support.inpage import MODES, PAGES, opened, run, tab_through
+from support.inpage import MODES, PAGES, TARGETS, opened, run, tab_through
 from support.layout import CLIPPED, cut_off, reflow_faults
 
 pytestmark = pytest.mark.browser
@@ -109,32 +109,6 @@ def test_focus_going_backwards_is_not_hidden_under_the_header(browser, demo_url:
         stops = tab_through(page, backwards=True)
         assert len(stops) > 30
         assert _check_focus(stops, strict_cover=False) == []
-
-
-# Targets smaller than the minimum, except targets in a line of text (WCAG 2.5.8's inline exception)
-# and, when `spacing` is allowed, undersized targets 24px apart (its spacing exception).
-TARGETS = r"""
-const [min, spacing] = arg;
-const all = rectify.targets();
-const inline = (el) => {
-  if (getComputedStyle(el).display !== 'inline') return false;
-  let block = el.parentElement;
-  while (block && getComputedStyle(block).display === 'inline') block = block.parentElement;
-  return block && block.innerText.trim().length > el.innerText.trim().length;
-};
-const boxes = all.map((el) => ({ el, r: el.getBoundingClientRect() }));
-const small = boxes.filter(({ el, r }) => (r.width < min - 0.5 || r.height < min - 0.5) && !inline(el));
-const centre = (r) => [(r.left + r.right) / 2, (r.top + r.bottom) / 2];
-const distance = ([x, y], r) =>
-  Math.hypot(Math.max(r.left - x, 0, x - r.right), Math.max(r.top - y, 0, y - r.bottom));
-return small.filter(({ el, r }) => {
-  if (!spacing) return true;
-  const c = centre(r);
-  return boxes.some((o) => o.el !== el && !o.el.contains(el) && !el.contains(o.el) && (
-    distance(c, o.r) < min / 2 ||
-    (small.some((s) => s.el === o.el) && Math.hypot(c[0] - centre(o.r)[0], c[1] - centre(o.r)[1]) < min)));
-}).map(({ el, r }) => `${Math.round(r.width)}×${Math.round(r.height)}: ${rectify.describe(el)}`);
-"""
 
 
 @pytest.mark.parametrize("width", [1280, 320])

@@ -34,8 +34,16 @@ def squash(text: str) -> str:
 
 
 def opened(browser: Any, url: str, script: str | None = SPEECH, **options: Any) -> Iterator[Any]:
+    """The page, with the 无障碍工具条 (which holds the speech tools) open where scripts run."""
     with inpage.opened(browser, url, init_script=script, **options) as page:
+        open_toolbar(page)
         yield page
+
+
+def open_toolbar(page: Any) -> None:
+    if page.evaluate("document.documentElement.classList.contains('rectify-js')"):
+        page.locator("[data-rectify-a11y-entry]").click()
+        page.wait_for_selector("[data-rectify-a11y]:not([hidden])")
 
 
 def spoken(page: Any) -> list[dict[str, Any]]:
@@ -212,7 +220,9 @@ def test_every_content_page_carries_read_aloud_and_every_page_the_speech_tools(d
         tools = page.split('<div class="rectify-speech"')
         assert len(tools) == 2, url
         assert " hidden" in tools[1].split(">")[0] and "data-rectify-speech " in tools[1].split(">")[0], url
-        assert page.index('class="rectify-speech"') < page.index("data-rectify-care-toggle"), url
+        # In the 无障碍工具条, after its own tools.
+        assert page.index('id="rectify-a11y"') < page.index('class="rectify-speech"'), url
+        assert page.index('class="rectify-speech"') < page.index("data-rectify-a11y-reset"), url
 
 
 def shown(page: Any) -> dict[str, bool]:
@@ -326,6 +336,7 @@ def test_point_read_speaks_what_the_pointer_rests_on_and_what_is_focused(browser
 
         # On for the next page too, and off again, told.
         page.goto(demo_url + f"/{DEMO_ID}/2/")
+        open_toolbar(page)
         assert page.locator(POINT).get_attribute("aria-pressed") == "true"
         press(page, POINT)
         wait_status(page, "指读已关闭。")
@@ -334,6 +345,7 @@ def test_point_read_speaks_what_the_pointer_rests_on_and_what_is_focused(browser
         page.wait_for_timeout(700)
         assert len(spoken(page)) == before
         page.goto(demo_url + PROBLEM)
+        open_toolbar(page)
         assert page.locator(POINT).get_attribute("aria-pressed") == "false"
 
 
@@ -446,6 +458,8 @@ def test_the_speech_rate_applies_to_every_utterance_and_holds_for_the_next_page(
         assert spoken(page)[-1]["rate"] == 1.25
 
         page.goto(demo_url + REPORT)  # another page: still fast, for 指读 and 连读 too
+
+        open_toolbar(page)
         assert rates(page) == {"慢": "false", "正常": "false", "快": "true"}
         page.locator(READ_ON).click()
         assert spoken(page)[-1]["rate"] == 1.25

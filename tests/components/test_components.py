@@ -9,7 +9,16 @@ from pathlib import Path
 from jinja2 import DictLoader, Environment
 from support.builds import MINIMAL_CONFIG, REPORT_YML, build_site, problem_file
 
-from mkdocs_rectify.components import COMPONENTS, PALETTE_SCOPES, ROOT, Component, stylesheet, template_loader
+from mkdocs_rectify.components import (
+    COMPONENTS,
+    PALETTE_SCOPES,
+    ROOT,
+    SCHEME_SCOPES,
+    Component,
+    assets,
+    stylesheet,
+    template_loader,
+)
 
 CONTENT = {
     "content/r-2024/report.yml": REPORT_YML,
@@ -23,7 +32,9 @@ def styles(component: Component) -> tuple[str, ...]:
 
 
 def declared_files() -> set[str]:
-    return {f"{c.name}/{file}" for c in COMPONENTS for file in (*c.templates, *styles(c), *c.scripts)}
+    return {
+        f"{c.name}/{file}" for c in COMPONENTS for file in (*c.templates, *styles(c), *c.scripts, *c.files)
+    }
 
 
 def test_every_file_of_a_component_folder_is_declared_and_exists() -> None:
@@ -53,6 +64,7 @@ def test_a_partial_is_found_after_the_sites_folder_and_before_the_theme(tmp_path
     assert found("badge", template_loader(theme, None)) == str(ROOT / "badge" / "badge.html")
     assert "partials/rectify/search-box.html" in loader.list_templates()
 
+
 def test_a_sites_override_of_the_badge_wins(make_site) -> None:
     badge = '<span class="site-badge">{{ rectify.status(status) }}</span>'
     files = {**CONTENT, "overrides/partials/rectify/badge.html": badge}
@@ -64,21 +76,39 @@ def test_a_sites_override_of_the_badge_wins(make_site) -> None:
     assert 'class="rectify-problem"' in page and 'class="rectify-pager"' in page  # the package's own
 
 
-def palette_blocks(css: str) -> list[set[str]]:
-    """The declarations of each rule that sets --md-code-hl-function-color (only the palette does)."""
-    blocks = re.findall(r"\{([^{}]*--md-code-hl-function-color[^{}]*)\}", css)
+def palette_blocks(css: str, variable: str) -> list[set[str]]:
+    """The declarations of each rule that sets ``variable`` (only a palette does)."""
+    blocks = re.findall(r"\{([^{}]*" + re.escape(variable) + r"[^{}]*)\}", css)
     return [{d.strip() for d in block.split(";") if d.strip()} for block in blocks]
 
 
-def test_the_palette_is_written_once_and_applied_in_care_mode_and_for_more_contrast() -> None:
+def declarations(path: Path) -> str:
+    return "{" + re.sub(r"/\*.*?\*/", "", path.read_text("utf-8"), flags=re.DOTALL) + "}"
+
+
+def test_each_palette_is_written_once_and_applied_under_its_scopes() -> None:
+    """关怀版's palette: in 关怀版, for 白底黑字 and for more contrast; 黑底黄字 under its own selector."""
     sources = [path.read_text("utf-8") for path in ROOT.rglob("*.css")]
-    assert sum(source.count("--md-code-hl-function-color") for source in sources) == 1
+    assert sum(source.count("--md-code-hl-function-color") for source in sources) == 2  # the two palettes
     css = stylesheet()
-    palette = re.sub(r"/\*.*?\*/", "", (ROOT / "care" / "palette.css").read_text("utf-8"), flags=re.DOTALL)
-    assert palette_blocks(css) == palette_blocks("{" + palette + "}") * 2  # care mode, more contrast
-    for media, selector in PALETTE_SCOPES:
+    care = palette_blocks(declarations(ROOT / "care" / "palette.css"), "--md-code-hl-function-color: #4a148c")
+    assert (
+        palette_blocks(css, "--md-code-hl-function-color: #4a148c") == care * 2
+    )  # care and contrast, more contrast
+    yellow = declarations(ROOT / "a11y" / "yellow.css")
+    assert palette_blocks(css, "--md-code-hl-function-color: #7fdbff") == palette_blocks(yellow, "#7fdbff")
+    for media, selector in (*PALETTE_SCOPES, *SCHEME_SCOPES):
         assert f"{selector} {{" in css
         assert not media or f"@media {media} {{" in css
+    assert ':root[data-rectify-scheme="contrast"]' in PALETTE_SCOPES[0][1]
+    # 黑底黄字 comes after 关怀版's palette, which it outranks when both are on.
+    assert css.index(SCHEME_SCOPES[0][1]) > css.index(PALETTE_SCOPES[0][1])
+
+
+def test_the_images_the_styles_use_are_published_beside_the_stylesheet() -> None:
+    published = assets()
+    for name in re.findall(r'url\("([^":/]+)"\)', stylesheet()):
+        assert published[f"assets/rectify/{name}"].startswith(b"<svg"), name
 
 
 def test_the_stylesheet_names_each_part_in_the_order_of_the_components() -> None:

@@ -7,7 +7,7 @@ import re
 import pytest
 from support.builds import MINIMAL_CONFIG, REPORT_YML, Build, problem_file
 
-EVERY_PAGE = ["head.js", "base.js", "care.js", "header.js", "table.js", "read-aloud.js"]
+EVERY_PAGE = ["head.js", "base.js", "care.js", "a11y.js", "header.js", "table.js", "read-aloud.js"]
 SEARCH = ["search-query.js", "search-expand.js", "search-rank.js", "search.js"]
 CONFIG = MINIMAL_CONFIG + "extra:\n  generator: false\n"  # no link to Material's site in every footer
 SITE = {

@@ -247,3 +247,29 @@ def tab_until(page: Any, predicate: str, *, limit: int = 100, backwards: bool = 
         if page.evaluate(f"(() => {{ const el = document.activeElement; return Boolean({predicate}); }})()"):
             return focused(page)
     raise AssertionError(f"no element matching {predicate} within {limit} presses of {key}")
+
+
+# Targets smaller than the minimum, except targets in a line of text (WCAG 2.5.8's inline exception)
+# and, when `spacing` is allowed, undersized targets 24px apart (its spacing exception).
+TARGETS = r"""
+const [min, spacing] = arg;
+const all = rectify.targets();
+const inline = (el) => {
+  if (getComputedStyle(el).display !== 'inline') return false;
+  let block = el.parentElement;
+  while (block && getComputedStyle(block).display === 'inline') block = block.parentElement;
+  return block && block.innerText.trim().length > el.innerText.trim().length;
+};
+const boxes = all.map((el) => ({ el, r: el.getBoundingClientRect() }));
+const small = boxes.filter(({ el, r }) => (r.width < min - 0.5 || r.height < min - 0.5) && !inline(el));
+const centre = (r) => [(r.left + r.right) / 2, (r.top + r.bottom) / 2];
+const distance = ([x, y], r) =>
+  Math.hypot(Math.max(r.left - x, 0, x - r.right), Math.max(r.top - y, 0, y - r.bottom));
+return small.filter(({ el, r }) => {
+  if (!spacing) return true;
+  const c = centre(r);
+  return boxes.some((o) => o.el !== el && !o.el.contains(el) && !el.contains(o.el) && (
+    distance(c, o.r) < min / 2 ||
+    (small.some((s) => s.el === o.el) && Math.hypot(c[0] - centre(o.r)[0], c[1] - centre(o.r)[1]) < min)));
+}).map(({ el, r }) => `${Math.round(r.width)}×${Math.round(r.height)}: ${rectify.describe(el)}`);
+"""

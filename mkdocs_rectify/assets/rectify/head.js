@@ -12,6 +12,9 @@
  *    work) and with `data-rectify-care` when the reader switched 关怀版 on, on any page of this
  *    origin (localStorage "rectify-care" = "on"). No flash of the standard view; care.js does the
  *    rest.
+ * 3. The 无障碍工具条's settings (components/a11y/a11y.js), each kept under its own key
+ *    ("rectify-<tool>"), marked on <html> as data-rectify-<tool> in the same way, so that a page
+ *    never shows without them first. Only the values the tools know are applied.
  *
  * Keep it small: it blocks rendering. Plain ES5, but for URL, which Material needs anyway.
  */
@@ -53,9 +56,23 @@
     }
   };
 
+  // Each tool: the values it may hold ("on" is kept as a bare attribute).
+  var TOOLS = {
+    care: /^on$/,
+    cursor: /^on$/,
+    scheme: /^(contrast|yellow)$/,
+    zoom: /^(125|150|175|200)$/,
+    guide: /^on$/,
+    caption: /^on$/,
+    text: /^on$/
+  };
+
   root.className += " rectify-js";
   try {
-    if (localStorage.getItem("rectify-care") === "on") root.setAttribute("data-rectify-care", "");
+    for (var tool in TOOLS) {
+      var value = localStorage.getItem("rectify-" + tool);
+      if (value && TOOLS[tool].test(value)) root.setAttribute("data-rectify-" + tool, value === "on" ? "" : value);
+    }
   } catch (error) {
     // Storage switched off: the standard view.
   }

@@ -14,6 +14,11 @@
  *       browsers that give only a key code or older names.
  *   rectify.closest(node, selector)          the node, or its nearest ancestor, that matches
  *       `selector` (a text node starts from its parent); null if none does.
+ *   rectify.stored(key)                      a reader's setting kept in localStorage for every page
+ *       of the site, or null (none, or storage switched off).
+ *   rectify.store(key, value)                keeps `value` (a string) under `key`, or forgets the key
+ *       when `value` is null or ""; false when storage is switched off (the setting then lasts for
+ *       this page only).
  *
  * window.rectify is set here whatever it held: an element named "rectify" in the page cannot
  * stand in for it. Plain ES5: it must run on old phones.
@@ -78,12 +83,35 @@
     return null;
   }
 
+  function stored(key) {
+    try {
+      return window.localStorage.getItem(key);
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function store(key, value) {
+    try {
+      if (value === null || value === undefined || value === "") {
+        window.localStorage.removeItem(key);
+      } else {
+        window.localStorage.setItem(key, String(value));
+      }
+      return true;
+    } catch (error) {
+      return false;
+    }
+  }
+
   window.rectify = {
     announce: announce,
     silence: silence,
     modifiers: modifiers,
     commandKey: commandKey,
     key: key,
-    closest: closest
+    closest: closest,
+    stored: stored,
+    store: store
   };
 })();
