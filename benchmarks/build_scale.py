@@ -57,6 +57,7 @@ import yaml
 from synthetic import DEMO, THEME, write_content
 
 BENCHMARKS = Path(__file__).resolve().parent
+LOCALES = BENCHMARKS.parent / "mkdocs_rectify" / "locales"
 CORPORA = ("demo", "topical")
 PER_REPORT = 17
 PROBLEM_PAGE = re.compile(r"^[^/]+/\d+/index\.html$")
@@ -279,6 +280,12 @@ def _lines(process: subprocess.Popen[str], sink: list[tuple[float, str]]) -> Non
         sink.append((time.perf_counter(), line.rstrip()))
 
 
+def _caught_up_line() -> str:
+    """The start of the line the plugin logs once search has caught up (the site is Chinese)."""
+    messages = yaml.safe_load((LOCALES / "zh-CN.yml").read_text("utf-8"))
+    return messages["build"]["search_updated"].split("{")[0]
+
+
 def serve_edit(project: Path, timeout: float = 900) -> dict[str, float]:
     """Under ``mkdocs serve``: seconds from saving one problem file to the edited page being served,
     and to the log saying the search index has caught up."""
@@ -317,8 +324,9 @@ def serve_edit(project: Path, timeout: float = 900) -> dict[str, float]:
             time.sleep(0.05)
         shown = time.perf_counter() - saved
         search = float("nan")
+        caught_up = _caught_up_line()
         while time.monotonic() < deadline:
-            done = [t for t, line in log[seen:] if "search index of" in line]
+            done = [t for t, line in log[seen:] if caught_up in line]
             if done:
                 search = done[0] - saved
                 break

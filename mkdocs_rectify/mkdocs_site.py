@@ -26,7 +26,8 @@ from mkdocs_rectify.config import SearchThesaurusConfig
 from mkdocs_rectify.loader import ContentErrors, LoadCache, load_content
 from mkdocs_rectify.locale import Locale
 from mkdocs_rectify.model import Site
-from mkdocs_rectify.search import Entry, ThesaurusError, index_site, load_thesaurus
+from mkdocs_rectify.search import Entry, IndexStats, ThesaurusError, index_site, load_thesaurus
+from mkdocs_rectify.search.background import BackgroundIndex
 from mkdocs_rectify.search.indexer import PagefindError
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "escape_title",
     "flatten_nav",
     "index_search",
+    "index_search_later",
     "load",
     "log_policy",
     "thesaurus",
@@ -207,6 +209,25 @@ def index_search(site_dir: str, language: str) -> None:
     log.info(f"search index of {stats.pages} pages written in {stats.seconds:.1f} s")
 
 
+def index_search_later(background: BackgroundIndex, site_dir: str, language: str, locale: Locale) -> None:
+    """Under ``mkdocs serve``: index the built site in the background, so that the browser reloads
+    first; the last finished index is served meanwhile. When the new index is served, the manifest
+    is written again (it lists the index's files) and one line says that search has caught up."""
+
+    def done(stats: IndexStats) -> None:
+        try:
+            write_manifest(site_dir, quiet=True)
+        except PluginError as error:
+            _print_uncounted(logging.ERROR, str(error))
+        seconds = locale.number(round(stats.seconds, 1))
+        log.info(locale.t("build.search_updated", pages=stats.pages, seconds=seconds))
+
+    def failed(message: str) -> None:
+        _print_uncounted(logging.ERROR, f"search: {message}")
+
+    background.start(language, done, failed)
+
+
 def log_policy(site_dir: str) -> None:
     """Log the Content-Security-Policy the built site runs under, and what no policy can allow."""
     try:
@@ -219,10 +240,12 @@ def log_policy(site_dir: str) -> None:
     log.info(f"the site runs under this header: {csp.HEADER}: {policy.header()}")
 
 
-def write_manifest(site_dir: str) -> None:
-    """Write the manifest of the built site (the SHA-256 of every file), and log its own."""
+def write_manifest(site_dir: str, *, quiet: bool = False) -> None:
+    """Write the manifest of the built site (the SHA-256 of every file), and log its own (not when
+    ``quiet``)."""
     try:
         count, digest = manifest.write_manifest(Path(site_dir))
     except OSError as error:
         raise PluginError(f"rectify: {manifest.MANIFEST_PATH}: {error}") from None
-    log.info(f"{manifest.MANIFEST_PATH}: the SHA-256 of {count} files; the manifest's own is {digest}")
+    if not quiet:
+        log.info(f"{manifest.MANIFEST_PATH}: the SHA-256 of {count} files; the manifest's own is {digest}")

@@ -33,6 +33,7 @@ from mkdocs_rectify.model import Site
 from mkdocs_rectify.render import MarkdownRenderer
 from mkdocs_rectify.sanitize import Sanitizer
 from mkdocs_rectify.search import SearchInput, search_input
+from mkdocs_rectify.search.background import BackgroundIndex
 from mkdocs_rectify.tracking import SiteFacts
 from mkdocs_rectify.views import SiteViews
 from mkdocs_rectify.views.leave import NoticeRegistry
@@ -51,12 +52,19 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
     supports_multiple_instances = False
     _command = "build"
     _load_cache: LoadCache | None = None
+    _background: BackgroundIndex | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command = command  # Defining on_startup also keeps this instance across serve's rebuilds.
         self._load_cache = LoadCache() if command == "serve" else None  # and this cache with it
 
+    def on_shutdown(self) -> None:
+        if self._background is not None:
+            self._background.close()
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self._background is not None:  # serve: the last build's index is out of date, and
+            self._background.cancel()  # MkDocs is about to empty the folder it reads
         config_dir = Path(config.config_file_path or ".").parent
         self._content_dir = (config_dir / self.config.content_dir).resolve()
         code = self.config.locale_code(config.theme.get("language"))
@@ -239,8 +247,14 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
 
     @event_priority(-100)  # After the other plugins: index the HTML as they have left it.
     def _index_search(self, *, config: MkDocsConfig) -> None:
-        if self._search is not None:
+        if self._search is None:
+            return
+        if self._command != "serve":
             mkdocs_site.index_search(config.site_dir, self._search.language)
+            return
+        if self._background is None:  # after the reload, so that the edited page shows first
+            self._background = BackgroundIndex(Path(config.site_dir))
+        mkdocs_site.index_search_later(self._background, config.site_dir, self._search.language, self._locale)
 
     @event_priority(-200)  # After the search index (-100): every page, as published.
     def _log_policy(self, *, config: MkDocsConfig) -> None:
