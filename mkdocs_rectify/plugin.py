@@ -1,8 +1,8 @@
 """The MkDocs adapter: MkDocs' events, in the order MkDocs calls them, wired to the rest.
 
-The options are in ``config.py``, the leave notices' MkDocs side in ``mkdocs_leave.py``, the other
-steps that touch MkDocs in ``mkdocs_site.py``; all else imports nothing from MkDocs (see
-ARCHITECTURE.md).
+The options are in ``config.py``, the files and views the plugin adds in ``mkdocs_files.py``, the
+leave notices' MkDocs side in ``mkdocs_leave.py``, the other steps that touch MkDocs in
+``mkdocs_site.py``; all else imports nothing from MkDocs (see ARCHITECTURE.md).
 """
 
 from __future__ import annotations
@@ -14,30 +14,22 @@ from urllib.parse import urlsplit
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from mkdocs_rectify import components, export, feeds, manifest, mkdocs_site, pages
-from mkdocs_rectify.browse import Browsing, browsing
+from mkdocs_rectify import components, mkdocs_files, mkdocs_site, pages
 from mkdocs_rectify.config import RectifyConfig
 from mkdocs_rectify.leave import LeavePolicy
 from mkdocs_rectify.loader import LoadCache
 from mkdocs_rectify.locale import Locale
 from mkdocs_rectify.mkdocs_leave import LeaveNotices, edit_links, nav_links, theme_links
-from mkdocs_rectify.model import Site
 from mkdocs_rectify.render import MarkdownRenderer
 from mkdocs_rectify.sanitize import Sanitizer
-from mkdocs_rectify.search import SearchInput, search_input
 from mkdocs_rectify.search.background import BackgroundIndex
-from mkdocs_rectify.tracking import SiteFacts
-from mkdocs_rectify.views import SiteViews
-from mkdocs_rectify.views.leave import NoticeRegistry
-from mkdocs_rectify.views.statement import Statement
 from mkdocs_rectify.views.templating import autoescapes
 
 __all__ = ["RectifyConfig", "RectifyPlugin"]
@@ -96,99 +88,31 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
 
     @event_priority(50)  # Before other plugins, so that they see the generated pages.
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        for uri, content in components.assets().items():  # the CSS joined, every script
-            files.append(File.generated(config, uri, content=content))
-        mark = self.config.government.mark.image
-        if mark and files.get_file_from_path(mark) is None:
-            raise PluginError(f"government.mark.image: {mark} is not a file of docs_dir ({config.docs_dir})")
-        what = "writes that file (the SHA-256 of every published file)"
-        mkdocs_site.claim(files, config, manifest.MANIFEST_PATH, what)
-        self._plans: dict[str, pages.PagePlan] = {}
-        self._browsing: Browsing | None = None
-        self._facts: SiteFacts | None = None
-        if self._site is None:  # the content has errors: a page listing them takes the home page's place
-            plans = [pages.error_plan(self._locale)]
-            if (home := files.get_file_from_path(plans[0].src_uri)) is not None:
-                files.remove(home)
-        else:
-            self._facts = SiteFacts(self._site)
-            self._browsing = browsing(self._facts, self.config.browse)
-            plans = pages.plan_pages(self._site, self._locale, self.config, self._browsing)
-        self._urls = pages.PageUrls({plan.key: self._add_page(plan, files, config).url for plan in plans})
-        self._search: SearchInput | None = None
-        if self._site is not None and self.config.open_data:
-            for uri, content in export.open_data(self._site, self._urls.of, self._locale).items():
-                files.append(File.generated(config, uri, content=content))
-        self._feeds = False
-        if self._site is not None and self.config.feeds:
-            if not config.site_url:  # an info, not a warning: a --strict build without site_url passes
-                log.info("feeds: no Atom feeds written: they need absolute links; set site_url in mkdocs.yml")
-            else:
-                site_feeds = feeds.feeds(
-                    self._site,
-                    self._urls.of,
-                    self._locale,
-                    site_url=config.site_url,
-                    site_name=config.site_name,
-                    home_url=self._urls.get(pages.PageKey(pages.PageKind.OVERVIEW)) or "",
-                )
-                for uri, content in site_feeds.items():
-                    mkdocs_site.claim(files, config, uri, "writes that feed", "feeds: false")
-                    files.append(File.generated(config, uri, content=content))
-                self._feeds = True
-        if self._site is not None and self.config.search:
-            self._search = search_input(self._site, self._locale.code.split("-")[0], self._thesaurus)
-            files.append(File.generated(config, pages.SEARCH_MAP, content=self._search.table))
-            files.append(File.generated(config, pages.SEARCH_THESAURUS, content=self._search.thesaurus))
+        content = (self._site, self._locale, self._thesaurus)
+        self._gen = mkdocs_files.add_files(files, config, self.config, *content)
         return files
 
-    def _add_page(self, plan: pages.PagePlan, files: Files, config: MkDocsConfig) -> File:
-        mkdocs_site.claim(files, config, plan.src_uri, "generates that page", plan.option)
-        inclusion = InclusionLevel.INCLUDED if plan.in_nav else InclusionLevel.NOT_IN_NAV
-        file = File.generated(config, plan.src_uri, content=plan.stub(), inclusion=inclusion)
-        files.append(file)
-        self._plans[plan.src_uri] = plan
-        return file
-
-    def _plan(self, page: Page) -> pages.PagePlan | None:
-        return self._plans.get(page.file.src_uri) if page.file.generated_by is not None else None
-
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
-        mkdocs_site.flatten_nav(nav, self._plans, nav_given=config.nav is not None)
-        reports = {uri for uri, plan in self._plans.items() if plan.key.kind is pages.PageKind.REPORT}
-        overview = any(plan.key.kind is pages.PageKind.OVERVIEW for plan in self._plans.values())
+        plans = self._gen.plans
+        mkdocs_site.flatten_nav(nav, plans, nav_given=config.nav is not None)
+        reports = {uri for uri, plan in plans.items() if plan.key.kind is pages.PageKind.REPORT}
+        overview = any(plan.key.kind is pages.PageKind.OVERVIEW for plan in plans.values())
         self._navs = mkdocs_site.BoundedNav(nav, reports, bounded=overview)
         if self._leave is not None:
             self._leave.collect(nav_links(nav.items), None)
-        self._views = SiteViews(
-            self._site or Site(reports=[]),
-            self._locale,
-            self._renderer,
-            self._urls,
-            self.config,
-            site_name=config.site_name,
-            home_url=nav.homepage.url if nav.homepage else "",
-            notices=self._leave.registry if self._leave else NoticeRegistry(),
-            errors=self._errors.errors if self._errors else (),
-            browsing=self._browsing,
-            facts=self._facts,
-            feeds=self._feeds,
-        )
-        if self._site is not None and self.config.accessibility.statement:
-            statement = self._views.view(pages.PageKey(pages.PageKind.STATEMENT))
-            for gap in statement.gaps if isinstance(statement, Statement) else ():  # yet to fill in
-                log.warning(self._locale.t(f"build.statement_{gap}"))
+        views = (self.config, self._gen, self._site, self._locale, self._renderer, self._leave, self._errors)
+        self._views = mkdocs_files.site_views(nav, config, *views)
         return nav
 
     @event_priority(50)  # Before other plugins read the title.
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if (plan := self._plan(page)) is not None:
+        if (plan := self._gen.plan_of(page.file)) is not None:
             mkdocs_site.escape_title(page, plan.title)
         return markdown
 
     @event_priority(-100)  # Last: the page's HTML as the other plugins have left it.
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        plan = self._plan(page)
+        plan = self._gen.plan_of(page.file)
         content = self._views.content_html(plan.key) if plan else [html]
         for warning in self._renderer.take_warnings():  # what the sanitiser removed from this page
             log.warning(warning)
@@ -206,7 +130,7 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
             self._leave.collect([*theme_links(config), *self._views.helpers.government.links()], None)
             self._leave.prepare(env, config)
             for plan in self._leave.plans():
-                page = Page(None, self._add_page(plan, files, config), config)
+                page = Page(None, mkdocs_files.add_page(plan, files, config, self._gen), config)
                 page.read_source(config)  # read and rendered as MkDocs does every page
                 page.render(config, files)
                 mkdocs_site.escape_title(page, plan.title)
@@ -218,7 +142,7 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
     ) -> TemplateContext:
         if template_name == "sitemap.xml":  # the notice pages stay out of it
             listed = [
-                f for f in context["pages"] if (p := self._plans.get(f.src_uri)) is None or p.in_sitemap
+                f for f in context["pages"] if (p := self._gen.plans.get(f.src_uri)) is None or p.in_sitemap
             ]
             context["pages"] = listed
         if "nav" in context:  # 404.html and the site's own templates: the nav of no report
@@ -228,7 +152,7 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        plan = self._plan(page)
+        plan = self._gen.plan_of(page.file)
         if plan is not None:
             context["rectify_page"] = self._views.view(plan.key)
         if plan is not None and plan.key.kind is pages.PageKind.OVERVIEW:
@@ -247,14 +171,14 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
 
     @event_priority(-100)  # After the other plugins: index the HTML as they have left it.
     def _index_search(self, *, config: MkDocsConfig) -> None:
-        if self._search is None:
+        if (search := self._gen.search) is None:
             return
         if self._command != "serve":
-            mkdocs_site.index_search(config.site_dir, self._search.language)
+            mkdocs_site.index_search(config.site_dir, search.language)
             return
         if self._background is None:  # after the reload, so that the edited page shows first
             self._background = BackgroundIndex(Path(config.site_dir))
-        mkdocs_site.index_search_later(self._background, config.site_dir, self._search.language, self._locale)
+        mkdocs_site.index_search_later(self._background, config.site_dir, search.language, self._locale)
 
     @event_priority(-200)  # After the search index (-100): every page, as published.
     def _log_policy(self, *, config: MkDocsConfig) -> None:
