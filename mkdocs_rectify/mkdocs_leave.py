@@ -27,12 +27,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure import StructureItem
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Link, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, is_error_template
 
 from mkdocs_rectify import components, leave
 from mkdocs_rectify.locale import Locale
+from mkdocs_rectify.mkdocs_site import escape_title
 from mkdocs_rectify.pages import PagePlan, notice_plan
 from mkdocs_rectify.views.leave import NoticeRegistry
 
@@ -71,9 +73,20 @@ class LeaveNotices:
         """The notice page of every destination, in a stable order."""
         return [notice_plan(d, self._locale) for d in self.registry.destinations()]
 
-    def published(self, plan: PagePlan, url: str) -> None:
-        """Record the URL (from the site root) a notice page got."""
-        self._urls[str(plan.key.name)] = url
+    def add_pages(self, files: Files, config: MkDocsConfig, add: Callable[[PagePlan], File]) -> None:
+        """Add the notice page of every destination (``on_env``): ``add`` gives its file, and it is
+        read and rendered as MkDocs does every page."""
+        for plan in self.plans():
+            page = Page(None, add(plan), config)
+            page.read_source(config)
+            page.render(config, files)
+            escape_title(page, plan.title)
+            self._urls[str(plan.key.name)] = page.file.url
+
+    def signature(self) -> tuple[object, ...]:
+        """What the rewriting of a page depends on beside the page (``on_env`` onwards): the notices'
+        URLs and the dialog."""
+        return tuple(sorted(self._urls.items())), self._dialog
 
     # -- the final HTML ----------------------------------------------------------------------------
 

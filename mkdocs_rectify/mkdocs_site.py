@@ -9,42 +9,46 @@ from __future__ import annotations
 
 import copy
 import logging
-from collections.abc import Container
+from collections.abc import Container, Iterable, Mapping
+from importlib import resources
 from pathlib import Path
 
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-from mkdocs_rectify import clock, csp, manifest
+from mkdocs_rectify import clock, components, csp, manifest
 from mkdocs_rectify.config import SearchThesaurusConfig
 from mkdocs_rectify.loader import ContentErrors, LoadCache, load_content
 from mkdocs_rectify.locale import Locale
 from mkdocs_rectify.model import Site
-from mkdocs_rectify.search import Entry, IndexStats, ThesaurusError, index_site, load_thesaurus
-from mkdocs_rectify.search.background import BackgroundIndex
+from mkdocs_rectify.pages import PageKind, PagePlan, report_uri
+from mkdocs_rectify.search import Entry, ThesaurusError, index_site, load_thesaurus
 from mkdocs_rectify.search.indexer import PagefindError
 
 __all__ = [
     "BoundedNav",
+    "add_theme",
     "claim",
     "disable_search",
     "escape_title",
     "flatten_nav",
     "index_search",
-    "index_search_later",
     "load",
     "log_policy",
+    "print_uncounted",
+    "sitemap_pages",
     "thesaurus",
     "write_manifest",
 ]
 
 log = get_plugin_logger("rectify")
+PACKAGE = resources.files("mkdocs_rectify")
 
 
 def load(
@@ -68,7 +72,7 @@ def load(
         if not serve:
             raise PluginError(errors.render(locale)) from None
         for error in errors.errors:
-            _print_uncounted(logging.ERROR, str(error))
+            print_uncounted(logging.ERROR, str(error))
         return None, errors
     for warning in loaded.warnings:
         log.warning(warning)
@@ -77,7 +81,7 @@ def load(
     return loaded.site, None
 
 
-def _print_uncounted(level: int, message: str) -> None:
+def print_uncounted(level: int, message: str) -> None:
     """Print ``message`` as the plugin's log would, without MkDocs' strict mode counting it.
 
     Under ``mkdocs serve``, content errors are shown in the page that replaces the site. Strict
@@ -93,6 +97,14 @@ def _print_uncounted(level: int, message: str) -> None:
     for handler in handlers:
         if record.levelno >= handler.level:
             handler.handle(record)
+
+
+def add_theme(config: MkDocsConfig) -> None:
+    """Add the package's templates to the theme (after the site's ``custom_dir``), the joined CSS
+    and the scripts of every page (the others load on their own pages)."""
+    config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "templates"))
+    config.extra_css.append(components.STYLESHEET)
+    config.extra_javascript.extend(components.EVERY_PAGE_SCRIPTS)
 
 
 def disable_search(config: MkDocsConfig) -> list[str]:
@@ -142,8 +154,25 @@ class BoundedNav:
         self._bounded = bounded
         self._navs: dict[str | None, Navigation] = {}
 
+    @classmethod
+    def of_site(cls, nav: Navigation, plans: Mapping[str, PagePlan], *, nav_given: bool) -> BoundedNav:
+        """The navs of a site whose generated pages are ``plans`` (by source path); its nav
+        flattened first (see :func:`flatten_nav`)."""
+        flatten_nav(nav, plans, nav_given=nav_given)
+        reports = {uri for uri, plan in plans.items() if plan.key.kind is PageKind.REPORT}
+        overview = any(plan.key.kind is PageKind.OVERVIEW for plan in plans.values())
+        return cls(nav, reports, bounded=overview)
+
     def full(self) -> Navigation:
         return self._nav
+
+    def of_page(self, plan: PagePlan | None) -> Navigation:
+        """The nav of a generated page (``plan``) or of a docs page (None)."""
+        if plan is not None and plan.key.kind is PageKind.OVERVIEW:
+            return self.full()  # the one page whose nav lists every report
+        if plan is not None and plan.key.report_id is not None:
+            return self.of(report_uri(plan.key.report_id))
+        return self.of(None)
 
     def of(self, report: str | None) -> Navigation:
         """The nav of a page of the report whose page's source is ``report``, or of no report (None)."""
@@ -169,6 +198,11 @@ class BoundedNav:
                     item.children = children
             kept.append(item)
         return kept
+
+
+def sitemap_pages(listed: Iterable[File], plans: Mapping[str, PagePlan]) -> list[File]:
+    """The pages the sitemap lists: not the generated pages kept out of it (the notices)."""
+    return [file for file in listed if (plan := plans.get(file.src_uri)) is None or plan.in_sitemap]
 
 
 def claim(files: Files, config: MkDocsConfig, uri: str, what: str, option: str | None = None) -> None:
@@ -207,25 +241,6 @@ def index_search(site_dir: str, language: str) -> None:
     except PagefindError as error:
         raise PluginError(f"rectify: search: {error}") from None
     log.info(f"search index of {stats.pages} pages written in {stats.seconds:.1f} s")
-
-
-def index_search_later(background: BackgroundIndex, site_dir: str, language: str, locale: Locale) -> None:
-    """Under ``mkdocs serve``: index the built site in the background, so that the browser reloads
-    first; the last finished index is served meanwhile. When the new index is served, the manifest
-    is written again (it lists the index's files) and one line says that search has caught up."""
-
-    def done(stats: IndexStats) -> None:
-        try:
-            write_manifest(site_dir, quiet=True)
-        except PluginError as error:
-            _print_uncounted(logging.ERROR, str(error))
-        seconds = locale.number(round(stats.seconds, 1))
-        log.info(locale.t("build.search_updated", pages=stats.pages, seconds=seconds))
-
-    def failed(message: str) -> None:
-        _print_uncounted(logging.ERROR, f"search: {message}")
-
-    background.start(language, done, failed)
 
 
 def log_policy(site_dir: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import time
 from pathlib import Path
 
@@ -128,6 +129,9 @@ def test_an_edit_updates_every_page_that_shows_it_and_a_report_yml_edit_rebuilds
         wait_for(f"{base}/data/rectify.json", "修改后的标题")
         wait_for(f"{base}/data/r-2024.csv", "修改后的标题")
         assert "去年的问题" in (fetch(f"{base}/r-2023/1/") or "")  # a page kept from the last build
+        line = log.wait_for("沿用", after=mark)
+        pages = re.search(r"重新生成 (\d+) 个页面，沿用上次生成的 (\d+) 个页面", line)
+        assert pages is not None and int(pages[1]) > 0 and int(pages[2]) > 0
         log.wait_for("搜索：索引已更新", after=mark)
         titles = indexed_titles(site)
         assert any("修改后的标题" in title for title in titles)
@@ -138,6 +142,7 @@ def test_an_edit_updates_every_page_that_shows_it_and_a_report_yml_edit_rebuilds
         (project / "content/r-2024/report.yml").write_text(report, "utf-8")
         for url in ("r-2024/", "r-2024/1/", "r-2024/3/", ""):  # every page that names the report
             wait_for(f"{base}/{url}", "改名单位关于")
+        assert "沿用上次生成的 0 个页面" in log.wait_for("沿用", after=mark)  # all rendered again
         log.wait_for("搜索：索引已更新", after=mark)
         process.terminate()
         deadline = time.monotonic() + 10
