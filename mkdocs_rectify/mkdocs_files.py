@@ -7,6 +7,7 @@ Part of the MkDocs adapter (with ``plugin.py``, ``config.py`` and ``mkdocs_site.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -118,10 +119,17 @@ def add_page(plan: pages.PagePlan, files: Files, config: MkDocsConfig, generated
     """Add the generated page of ``plan`` to ``files`` (a docs file at its path stops the build)."""
     mkdocs_site.claim(files, config, plan.src_uri, "generates that page", plan.option)
     inclusion = InclusionLevel.INCLUDED if plan.in_nav else InclusionLevel.NOT_IN_NAV
-    file = File.generated(config, plan.src_uri, content=plan.stub(), inclusion=inclusion)
+    file = File.generated(config, plan.src_uri, content=_stub(plan), inclusion=inclusion)
     files.append(file)
     generated.plans[plan.src_uri] = plan
     return file
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _stub(plan: pages.PagePlan) -> str:
+    """A page's Markdown stub, made once in a process (YAML is slow to write, and each rebuild of
+    ``mkdocs serve`` plans the same pages)."""
+    return plan.stub()
 
 
 def site_views(

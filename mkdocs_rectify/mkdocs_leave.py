@@ -64,10 +64,20 @@ class LeaveNotices:
     def collect(self, texts: Iterable[str], referrer: str | None) -> None:
         """Record the leaving links of some addresses or HTML, shown on the page at ``referrer`` (its
         URL from the site root), or on every page (None)."""
+        self.add(self.find(texts), referrer)
+
+    def find(self, texts: Iterable[str]) -> list[leave.Destination]:
+        """The leaving links of some addresses or HTML."""
+        found = []
         for text in texts:
             single = self.policy.destination(text)
-            for destination in [single] if single else leave.find_destinations(text, self.policy):
-                self.registry.add(destination, referrer)
+            found += [single] if single else leave.find_destinations(text, self.policy)
+        return found
+
+    def add(self, destinations: Iterable[leave.Destination], referrer: str | None) -> None:
+        """Record leaving links found (:meth:`find`) on the page at ``referrer``, or on every page."""
+        for destination in destinations:
+            self.registry.add(destination, referrer)
 
     def plans(self) -> list[PagePlan]:
         """The notice page of every destination, in a stable order."""

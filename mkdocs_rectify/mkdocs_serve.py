@@ -3,8 +3,8 @@
 After saving one problem file, MkDocs builds the whole site again (it empties the site folder and
 renders every page). Most generated pages of a large site show nothing of that problem. Each
 build under ``serve`` keeps, for every generated page, the HTML its template gave (before any
-plugin's ``on_post_page``), the content HTML the leave notices collect from, and the sanitiser's
-warnings. In the next build, a page that :func:`~mkdocs_rectify.incremental.affected_pages` leaves
+plugin's ``on_post_page``), the leaving links in its content (for the leave notices), and the
+sanitiser's warnings. In the next build, a page that :func:`~mkdocs_rectify.incremental.affected_pages` leaves
 out is not rendered again: its template is swapped for ``rectify/reused.html``, which prints the
 kept HTML, and every plugin's ``on_post_page`` then runs on it as on a rendered page.
 
@@ -30,7 +30,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -44,6 +44,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 
 from mkdocs_rectify.incremental import Content, affected_pages
+from mkdocs_rectify.leave import Destination
 from mkdocs_rectify.loader import LoadCache
 from mkdocs_rectify.locale import Locale
 from mkdocs_rectify.mkdocs_files import Generated
@@ -110,10 +111,10 @@ class _Kept:
 
     html: str = ""
     """What its template gave, before any plugin's ``on_post_page``."""
-    content: Sequence[str] = ()
-    """The HTML made from the content, where the leave notices find their links."""
     warnings: Sequence[str] = ()
-    """What the sanitiser removed from that content."""
+    """What the sanitiser removed from its content."""
+    destinations: Sequence[Destination] = ()
+    """The leaving links in its content."""
     rewritten: tuple[str, str] | None = None
     """The leave notices' rewriting: its input and its output."""
 
@@ -158,21 +159,20 @@ class PageReuse:
     def is_reused(self, uri: str) -> bool:
         return uri in self._reused
 
-    def content(
-        self, uri: str, make: Callable[[], tuple[Iterable[str], Iterable[str]]]
-    ) -> tuple[Sequence[str], Sequence[str]]:
-        """A generated page's content HTML and the sanitiser's warnings about it: kept from the last
-        build, or given by ``make``."""
+    def page(
+        self, uri: str, make: Callable[[], tuple[list[str], list[Destination]]]
+    ) -> tuple[list[str], list[Destination]]:
+        """What reading a generated page gave (``on_page_content``): the sanitiser's warnings about
+        its content and the leaving links in it; kept from the last build, or given by ``make``."""
         if self._current is None:
-            made, warnings = make()
-            return list(made), list(warnings)
+            return make()
         if uri in self._reused and self._last is not None:
             kept = self._last.pages[uri]
         else:
-            made, warnings = make()
-            kept = _Kept(content=list(made), warnings=list(warnings))
-        self._current.pages[uri] = _Kept(content=kept.content, warnings=kept.warnings)
-        return kept.content, kept.warnings
+            warnings, found = make()
+            kept = _Kept(warnings=warnings, destinations=found)
+        self._current.pages[uri] = _Kept(warnings=kept.warnings, destinations=kept.destinations)
+        return list(kept.warnings), list(kept.destinations)
 
     def confirm(self, files: Files, notices: object, locale: Locale) -> None:
         """With the leave notices known (``on_env``): the kept pages get the template that prints

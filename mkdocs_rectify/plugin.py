@@ -8,7 +8,6 @@ nothing from MkDocs (see ARCHITECTURE.md).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -24,7 +23,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from mkdocs_rectify import components, mkdocs_files, mkdocs_site
 from mkdocs_rectify.config import RectifyConfig
-from mkdocs_rectify.leave import LeavePolicy
+from mkdocs_rectify.leave import Destination, LeavePolicy
 from mkdocs_rectify.locale import Locale
 from mkdocs_rectify.mkdocs_leave import LeaveNotices, edit_links, nav_links, theme_links
 from mkdocs_rectify.mkdocs_serve import Serve
@@ -107,16 +106,18 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         plan = self._gen.plan_of(page.file)
 
-        def made() -> tuple[Iterable[str], Iterable[str]]:
-            return self._views.content_html(plan.key) if plan else [html], self._renderer.take_warnings()
+        def made() -> tuple[list[str], list[Destination]]:  # the sanitiser's warnings, the leaving links
+            content = self._views.content_html(plan.key) if plan else [html]
+            warnings = self._renderer.take_warnings()
+            buttons = () if plan else edit_links(page, config.theme.get("features") or ())
+            return warnings, self._leave.find([*content, *buttons]) if self._leave is not None else []
 
         reuse = self._serve.reuse if self._serve is not None and plan is not None else None
-        content, warnings = reuse.content(page.file.src_uri, made) if reuse is not None else made()
+        warnings, found = reuse.page(page.file.src_uri, made) if reuse is not None else made()
         for warning in warnings:  # what the sanitiser removed from this page
             log.warning(warning)
         if self._leave is not None:
-            buttons = () if plan else edit_links(page, config.theme.get("features") or ())
-            self._leave.collect([*content, *buttons], page.url)
+            self._leave.add(found, page.url)
         return html
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -191,7 +192,8 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
 
     @event_priority(-200)  # Last, after the search index (-100): every file.
     def _write_manifest(self, *, config: MkDocsConfig) -> None:
-        mkdocs_site.write_manifest(config.site_dir)
+        if self._serve is None or self._gen.search is None:  # serve: once search has caught up
+            mkdocs_site.write_manifest(config.site_dir)
         if self._serve is not None:  # a complete build: its pages are kept for the next
             self._serve.reuse.finish()
 
