@@ -61,9 +61,11 @@ def add_files(
     site: Site | None,
     locale: Locale,
     thesaurus: Sequence[Entry],
+    search: SearchInput | None = None,
 ) -> Generated:
     """Add the plugin's files to ``files``: the assets, the pages (the error page alone when the
-    content has errors, ``site`` None), the open data, the feeds and the search tables."""
+    content has errors, ``site`` None), the open data, the feeds and the search tables (those of
+    ``search`` when given: under ``serve``, the last build's, brought up to date after the build)."""
     for uri, content in components.assets().items():  # the CSS joined, every script
         files.append(File.generated(config, uri, content=content))
     mark = options.government.mark.image
@@ -90,7 +92,7 @@ def add_files(
     if options.feeds:
         generated.feeds = _add_feeds(files, config, site, locale, generated.urls)
     if options.search:
-        generated.search = search_input(site, locale.code.split("-")[0], thesaurus)
+        generated.search = search or search_input(site, locale.code.split("-")[0], thesaurus)
         files.append(File.generated(config, pages.SEARCH_MAP, content=generated.search.table))
         files.append(File.generated(config, pages.SEARCH_THESAURUS, content=generated.search.thesaurus))
     return generated

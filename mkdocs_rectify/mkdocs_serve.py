@@ -50,7 +50,8 @@ from mkdocs_rectify.locale import Locale
 from mkdocs_rectify.mkdocs_files import Generated
 from mkdocs_rectify.mkdocs_site import print_uncounted, write_manifest
 from mkdocs_rectify.model import Site
-from mkdocs_rectify.search import IndexStats
+from mkdocs_rectify.pages import SEARCH_MAP, SEARCH_THESAURUS
+from mkdocs_rectify.search import IndexStats, SearchInput
 from mkdocs_rectify.search.background import BackgroundIndex
 
 __all__ = ["REUSED_TEMPLATE", "CompiledTemplates", "PageReuse", "Serve"]
@@ -74,18 +75,33 @@ class Serve:
         self.compiled = CompiledTemplates()
         """The templates' code."""
         self._search: BackgroundIndex | None = None
+        self.search_input: SearchInput | None = None
+        """The search tables of the last build, published by the next until made again."""
 
     def cancel_search(self) -> None:
         """Stop indexing the last build: MkDocs is about to empty the folder Pagefind reads."""
         if self._search is not None:
             self._search.cancel()
 
-    def index_search(self, site_dir: str, language: str, locale: Locale) -> None:
+    def index_search(
+        self, site_dir: str, search: SearchInput, make: Callable[[], SearchInput], locale: Locale
+    ) -> None:
         """Index the built site in the background, so that the browser reloads first; the last
-        finished index is served meanwhile. When the new index is served, the manifest is written
-        again (it lists the index's files) and one line says that search has caught up."""
+        finished index is served meanwhile. The search tables the build published (``search``) are
+        the last build's but in the first build: in the background they are made again (``make``)
+        and written over, before Pagefind runs. When the new index is served, the manifest is
+        written again (it lists the index's files) and one line says that search has caught up."""
         if self._search is None:
             self._search = BackgroundIndex(Path(site_dir))
+        stale = search is self.search_input
+
+        def prepare() -> str:
+            fresh = make() if stale else search
+            if stale:
+                _write(Path(site_dir, SEARCH_MAP), fresh.table)
+                _write(Path(site_dir, SEARCH_THESAURUS), fresh.thesaurus)
+            self.search_input = fresh
+            return fresh.language
 
         def done(stats: IndexStats) -> None:
             try:
@@ -98,7 +114,7 @@ class Serve:
         def failed(message: str) -> None:
             print_uncounted(logging.ERROR, f"search: {message}")
 
-        self._search.start(language, done, failed)
+        self._search.start(prepare, done, failed)
 
     def close(self) -> None:
         if self._search is not None:
@@ -247,6 +263,13 @@ class CompiledTemplates(BytecodeCache):
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         self._code[bucket.key] = (bucket.checksum, bucket.bytecode_to_string())
+
+
+def _write(path: Path, content: bytes) -> None:
+    """Write a file of the served site whole: a reader gets the old or the new, never a part."""
+    staged = path.with_name(f".{path.name}.new")
+    staged.write_bytes(content)
+    staged.replace(path)
 
 
 def _fingerprint(config: MkDocsConfig, content_dir: Path) -> str:

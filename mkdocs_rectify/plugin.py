@@ -8,6 +8,7 @@ nothing from MkDocs (see ARCHITECTURE.md).
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -29,6 +30,7 @@ from mkdocs_rectify.mkdocs_leave import LeaveNotices, edit_links, nav_links, the
 from mkdocs_rectify.mkdocs_serve import Serve
 from mkdocs_rectify.render import MarkdownRenderer
 from mkdocs_rectify.sanitize import Sanitizer
+from mkdocs_rectify.search import search_input
 from mkdocs_rectify.views.templating import autoescapes
 
 __all__ = ["RectifyConfig", "RectifyPlugin"]
@@ -82,7 +84,8 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
 
     @event_priority(50)  # Before other plugins, so that they see the generated pages.
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        content = (self._site, self._locale, self._thesaurus)
+        last = self._serve.search_input if self._serve is not None else None  # serve: made after the build
+        content = (self._site, self._locale, self._thesaurus, last)
         self._gen = mkdocs_files.add_files(files, config, self.config, *content)
         if self._serve is not None:  # which generated pages this build can keep from the last
             self._serve.reuse.plan(config, self._content_dir, self._site, self._gen)
@@ -181,8 +184,9 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
 
     @event_priority(-100)  # After the other plugins: index the HTML as they have left it.
     def _index_search(self, *, config: MkDocsConfig) -> None:
-        if (search := self._gen.search) is not None and self._serve is not None:
-            self._serve.index_search(config.site_dir, search.language, self._locale)  # after the reload
+        if (search := self._gen.search) is not None and self._serve is not None and self._site is not None:
+            make = partial(search_input, self._site, self._locale.code.split("-")[0], self._thesaurus)
+            self._serve.index_search(config.site_dir, search, make, self._locale)  # after the reload
         elif search is not None:
             mkdocs_site.index_search(config.site_dir, search.language)
 

@@ -41,20 +41,21 @@ class BackgroundIndex:
 
     def start(
         self,
-        language: str,
+        prepare: Callable[[], str],
         done: Callable[[IndexStats], None],
         failed: Callable[[str], None],
     ) -> None:
         """Serve the last finished bundle, and index the site as now built in a thread.
 
-        ``done`` is called from that thread once the new bundle is served, ``failed`` with the
-        message when Pagefind fails; neither when the run is cancelled."""
+        In that thread, ``prepare`` runs first and gives the language to index in; ``done`` is
+        called once the new bundle is served, ``failed`` with the message when Pagefind fails;
+        neither when the run is cancelled."""
         self.cancel()
         self._restore()
         self._runs += 1
         self._cancelled = threading.Event()
         output = self._work / f"bundle-{self._runs}"
-        args = (output, language, self._cancelled, done, failed)
+        args = (output, prepare, self._cancelled, done, failed)
         self._thread = threading.Thread(target=self._run, args=args, name="rectify-search", daemon=True)
         self._thread.start()
 
@@ -90,12 +91,15 @@ class BackgroundIndex:
     def _run(
         self,
         output: Path,
-        language: str,
+        prepare: Callable[[], str],
         cancelled: threading.Event,
         done: Callable[[IndexStats], None],
         failed: Callable[[str], None],
     ) -> None:
         try:
+            language = prepare()
+            if cancelled.is_set():
+                return
             stats = index_site(self._site, language=language, output=output, cancelled=cancelled)
         except IndexCancelled:
             shutil.rmtree(output, ignore_errors=True)
