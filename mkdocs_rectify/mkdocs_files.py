@@ -8,7 +8,6 @@ Part of the MkDocs adapter (with ``plugin.py``, ``config.py`` and ``mkdocs_site.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,12 +19,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs_rectify import components, export, feeds, manifest, mkdocs_site, pages
 from mkdocs_rectify.browse import Browsing, browsing
 from mkdocs_rectify.config import RectifyConfig
-from mkdocs_rectify.loader import ContentErrors
 from mkdocs_rectify.locale import Locale
-from mkdocs_rectify.mkdocs_leave import LeaveNotices
+from mkdocs_rectify.mkdocs_site import Setup
 from mkdocs_rectify.model import Site
-from mkdocs_rectify.render import MarkdownRenderer
-from mkdocs_rectify.search import Entry, SearchInput, search_input
+from mkdocs_rectify.search import SearchInput, search_input
 from mkdocs_rectify.tracking import SiteFacts
 from mkdocs_rectify.views import SiteViews
 from mkdocs_rectify.views.leave import NoticeRegistry
@@ -58,14 +55,13 @@ def add_files(
     files: Files,
     config: MkDocsConfig,
     options: RectifyConfig,
-    site: Site | None,
-    locale: Locale,
-    thesaurus: Sequence[Entry],
+    setup: Setup,
     search: SearchInput | None = None,
 ) -> Generated:
     """Add the plugin's files to ``files``: the assets, the pages (the error page alone when the
-    content has errors, ``site`` None), the open data, the feeds and the search tables (those of
-    ``search`` when given: under ``serve``, the last build's, brought up to date after the build)."""
+    content has errors), the open data, the feeds and the search tables (those of ``search`` when
+    given: under ``serve``, the last build's, brought up to date after the build)."""
+    site, locale = setup.site, setup.locale
     for uri, content in components.assets().items():  # the CSS joined, every script
         files.append(File.generated(config, uri, content=content))
     mark = options.government.mark.image
@@ -92,7 +88,7 @@ def add_files(
     if options.feeds:
         generated.feeds = _add_feeds(files, config, site, locale, generated.urls)
     if options.search:
-        generated.search = search or search_input(site, locale.code.split("-")[0], thesaurus)
+        generated.search = search or search_input(site, locale.code.split("-")[0], setup.thesaurus)
         files.append(File.generated(config, pages.SEARCH_MAP, content=generated.search.table))
         files.append(File.generated(config, pages.SEARCH_THESAURUS, content=generated.search.thesaurus))
     return generated
@@ -139,17 +135,14 @@ def site_views(
     config: MkDocsConfig,
     options: RectifyConfig,
     generated: Generated,
-    site: Site | None,
-    locale: Locale,
-    renderer: MarkdownRenderer,
-    leave: LeaveNotices | None,
-    errors: ContentErrors | None,
+    setup: Setup,
 ) -> SiteViews:
     """The views of the generated pages; the accessibility statement's gaps are logged as warnings."""
+    site, locale, leave, errors = setup.site, setup.locale, setup.leave, setup.errors
     views = SiteViews(
         site or Site(reports=[]),
         locale,
-        renderer,
+        setup.renderer,
         generated.urls,
         options,
         site_name=config.site_name,

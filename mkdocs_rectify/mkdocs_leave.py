@@ -23,6 +23,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from jinja2 import Environment
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -34,7 +35,6 @@ from mkdocs.utils import get_relative_url, is_error_template
 
 from mkdocs_rectify import components, leave
 from mkdocs_rectify.locale import Locale
-from mkdocs_rectify.mkdocs_site import escape_title
 from mkdocs_rectify.pages import PagePlan, notice_plan
 from mkdocs_rectify.views.leave import NoticeRegistry
 
@@ -90,7 +90,7 @@ class LeaveNotices:
             page = Page(None, add(plan), config)
             page.read_source(config)
             page.render(config, files)
-            escape_title(page, plan.title)
+            page.meta["title"] = Markup(escape(plan.title))  # escaped, as every generated page's title
             self._urls[str(plan.key.name)] = page.file.url
 
     def signature(self) -> tuple[object, ...]:

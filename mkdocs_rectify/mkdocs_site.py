@@ -10,8 +10,10 @@ from __future__ import annotations
 import copy
 import logging
 from collections.abc import Container, Iterable, Mapping
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,16 +25,21 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from mkdocs_rectify import clock, components, csp, manifest
-from mkdocs_rectify.config import SearchThesaurusConfig
+from mkdocs_rectify.config import RectifyConfig, SearchThesaurusConfig
+from mkdocs_rectify.leave import LeavePolicy
 from mkdocs_rectify.loader import ContentErrors, LoadCache, load_content
 from mkdocs_rectify.locale import Locale
+from mkdocs_rectify.mkdocs_leave import LeaveNotices
 from mkdocs_rectify.model import Site
 from mkdocs_rectify.pages import PageKind, PagePlan, report_uri
+from mkdocs_rectify.render import MarkdownRenderer
+from mkdocs_rectify.sanitize import Sanitizer
 from mkdocs_rectify.search import Entry, ThesaurusError, index_site, load_thesaurus
 from mkdocs_rectify.search.indexer import PagefindError
 
 __all__ = [
     "BoundedNav",
+    "Setup",
     "add_theme",
     "claim",
     "disable_search",
@@ -42,6 +49,7 @@ __all__ = [
     "load",
     "log_policy",
     "print_uncounted",
+    "set_up",
     "sitemap_pages",
     "thesaurus",
     "write_manifest",
@@ -97,6 +105,42 @@ def print_uncounted(level: int, message: str) -> None:
     for handler in handlers:
         if record.levelno >= handler.level:
             handler.handle(record)
+
+
+@dataclass
+class Setup:
+    """What one build starts from: the content folder, the locale, the Markdown renderer, the leave
+    notices (None when switched off), the search thesaurus, and the content loaded (the site, or
+    under ``serve`` None and its errors)."""
+
+    content_dir: Path
+    locale: Locale
+    renderer: MarkdownRenderer
+    leave: LeaveNotices | None
+    thesaurus: list[Entry]
+    site: Site | None
+    errors: ContentErrors | None
+
+
+def set_up(config: MkDocsConfig, options: RectifyConfig, *, serve: bool, cache: LoadCache | None) -> Setup:
+    """Read the options against MkDocs' config, add the theme's parts, switch off lunr search, and
+    load the content (``on_config``)."""
+    config_dir = Path(config.config_file_path or ".").parent
+    content_dir = (config_dir / options.content_dir).resolve()
+    code = options.locale_code(config.theme.get("language"))
+    locale = Locale(code, options.status_labels)
+    add_theme(config)
+    sanitizer = Sanitizer(options.sanitize.allowance())
+    markdown = (config.markdown_extensions, config.mdx_configs)
+    renderer = MarkdownRenderer(*markdown, sanitizer=sanitizer, content_dir=content_dir)
+    host = urlsplit(config.site_url or "").hostname
+    policy = LeavePolicy([host] if host else [], options.leave_site.allow)
+    leave = LeaveNotices(policy, locale) if options.leave_site.enabled else None
+    for name in disable_search(config) if options.search else ():
+        log.info(f"the '{name}' plugin is switched off: the site is searched with Pagefind")
+    words = thesaurus(config_dir, options.search_thesaurus, code) if options.search else []
+    site, errors = load(content_dir, serve=serve, locale=locale, cache=cache)
+    return Setup(content_dir, locale, renderer, leave, words, site, errors)
 
 
 def add_theme(config: MkDocsConfig) -> None:

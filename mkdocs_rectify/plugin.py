@@ -9,9 +9,7 @@ nothing from MkDocs (see ARCHITECTURE.md).
 from __future__ import annotations
 
 from functools import partial
-from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -24,12 +22,9 @@ from mkdocs.utils.templates import TemplateContext
 
 from mkdocs_rectify import components, mkdocs_files, mkdocs_site
 from mkdocs_rectify.config import RectifyConfig
-from mkdocs_rectify.leave import Destination, LeavePolicy
-from mkdocs_rectify.locale import Locale
-from mkdocs_rectify.mkdocs_leave import LeaveNotices, edit_links, nav_links, theme_links
+from mkdocs_rectify.leave import Destination
+from mkdocs_rectify.mkdocs_leave import edit_links, nav_links, theme_links
 from mkdocs_rectify.mkdocs_serve import Serve
-from mkdocs_rectify.render import MarkdownRenderer
-from mkdocs_rectify.sanitize import Sanitizer
 from mkdocs_rectify.search import search_input
 from mkdocs_rectify.views.templating import autoescapes
 
@@ -55,48 +50,29 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self._serve is not None:  # the last build's index is out of date
             self._serve.cancel_search()
-        config_dir = Path(config.config_file_path or ".").parent
-        self._content_dir = (config_dir / self.config.content_dir).resolve()
-        code = self.config.locale_code(config.theme.get("language"))
-        self._locale = Locale(code, self.config.status_labels)
-        mkdocs_site.add_theme(config)
-        sanitizer = Sanitizer(self.config.sanitize.allowance())
-        markdown = (config.markdown_extensions, config.mdx_configs)
-        self._renderer = MarkdownRenderer(*markdown, sanitizer=sanitizer, content_dir=self._content_dir)
-        host = urlsplit(config.site_url or "").hostname
-        policy = LeavePolicy([host] if host else [], self.config.leave_site.allow)
-        self._leave = LeaveNotices(policy, self._locale) if self.config.leave_site.enabled else None
-        for name in mkdocs_site.disable_search(config) if self.config.search else ():
-            log.info(f"the '{name}' plugin is switched off: the site is searched with Pagefind")
-        options = self.config.search_thesaurus
-        self._thesaurus = mkdocs_site.thesaurus(config_dir, options, code) if self.config.search else []
         cache = self._serve.load_cache if self._serve is not None else None
-        self._site, self._errors = mkdocs_site.load(
-            self._content_dir, serve=self._serve is not None, locale=self._locale, cache=cache
-        )
+        self._b = mkdocs_site.set_up(config, self.config, serve=self._serve is not None, cache=cache)
         return config
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
-        server.watch(str(self._content_dir))  # outside docs_dir: MkDocs does not watch it on its own
+        server.watch(str(self._b.content_dir))  # outside docs_dir: MkDocs does not watch it on its own
         return server
 
     @event_priority(50)  # Before other plugins, so that they see the generated pages.
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         last = self._serve.search_input if self._serve is not None else None  # serve: made after the build
-        content = (self._site, self._locale, self._thesaurus, last)
-        self._gen = mkdocs_files.add_files(files, config, self.config, *content)
+        self._gen = mkdocs_files.add_files(files, config, self.config, self._b, last)
         if self._serve is not None:  # which generated pages this build can keep from the last
-            self._serve.reuse.plan(config, self._content_dir, self._site, self._gen)
+            self._serve.reuse.plan(config, self._b.content_dir, self._b.site, self._gen)
         return files
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         self._navs = mkdocs_site.BoundedNav.of_site(nav, self._gen.plans, nav_given=config.nav is not None)
-        if self._leave is not None:
-            self._leave.collect(nav_links(nav.items), None)
-        views = (self.config, self._gen, self._site, self._locale, self._renderer, self._leave, self._errors)
-        self._views = mkdocs_files.site_views(nav, config, *views)
+        if self._b.leave is not None:
+            self._b.leave.collect(nav_links(nav.items), None)
+        self._views = mkdocs_files.site_views(nav, config, self.config, self._gen, self._b)
         return nav
 
     @event_priority(50)  # Before other plugins read the title.
@@ -111,16 +87,16 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
 
         def made() -> tuple[list[str], list[Destination]]:  # the sanitiser's warnings, the leaving links
             content = self._views.content_html(plan.key) if plan else [html]
-            warnings = self._renderer.take_warnings()
+            warnings = self._b.renderer.take_warnings()
             buttons = () if plan else edit_links(page, config.theme.get("features") or ())
-            return warnings, self._leave.find([*content, *buttons]) if self._leave is not None else []
+            return warnings, self._b.leave.find([*content, *buttons]) if self._b.leave is not None else []
 
         reuse = self._serve.reuse if self._serve is not None and plan is not None else None
         warnings, found = reuse.page(page.file.src_uri, made) if reuse is not None else made()
         for warning in warnings:  # what the sanitiser removed from this page
             log.warning(warning)
-        if self._leave is not None:
-            self._leave.add(found, page.url)
+        if self._b.leave is not None:
+            self._b.leave.add(found, page.url)
         return html
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -128,16 +104,16 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
         env.autoescape = autoescapes
         components.install(env, config.theme.custom_dir)  # partials/rectify/ after the site's custom_dir
         env.globals["rectify"] = self._views.helpers
-        if self._leave is not None:  # the theme's links and the footer's registries
-            self._leave.collect([*theme_links(config), *self._views.helpers.government.links()], None)
-            self._leave.prepare(env, config)
-            self._leave.add_pages(
+        if self._b.leave is not None:  # the theme's links and the footer's registries
+            self._b.leave.collect([*theme_links(config), *self._views.helpers.government.links()], None)
+            self._b.leave.prepare(env, config)
+            self._b.leave.add_pages(
                 files, config, lambda plan: mkdocs_files.add_page(plan, files, config, self._gen)
             )
         if self._serve is not None:  # the kept pages, if the notices are the last build's
             self._serve.compiled.install(env)
-            notices = self._leave.signature() if self._leave is not None else None
-            self._serve.reuse.confirm(files, notices, self._locale)
+            notices = self._b.leave.signature() if self._b.leave is not None else None
+            self._serve.reuse.confirm(files, notices, self._b.locale)
         return env
 
     def on_template_context(
@@ -168,9 +144,9 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
         return output
 
     def _rewrite_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        if self._leave is None:
+        if self._b.leave is None:
             return output
-        rewrite = lambda: self._leave.rewrite_page(output, page, config)  # noqa: E731
+        rewrite = partial(self._b.leave.rewrite_page, output, page, config)
         return (
             rewrite()
             if self._serve is None
@@ -180,28 +156,27 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
     on_post_page = CombinedEvent(_keep_page, _rewrite_page)
 
     def on_post_template(self, output: str, /, *, template_name: str, config: MkDocsConfig) -> str:
-        return output if self._leave is None else self._leave.rewrite_template(output, template_name, config)
+        return (
+            output if self._b.leave is None else self._b.leave.rewrite_template(output, template_name, config)
+        )
 
     @event_priority(-100)  # After the other plugins: index the HTML as they have left it.
     def _index_search(self, *, config: MkDocsConfig) -> None:
-        if (search := self._gen.search) is not None and self._serve is not None and self._site is not None:
-            make = partial(search_input, self._site, self._locale.code.split("-")[0], self._thesaurus)
-            self._serve.index_search(config.site_dir, search, make, self._locale)  # after the reload
+        if (search := self._gen.search) is not None and self._serve is not None and self._b.site is not None:
+            make = partial(search_input, self._b.site, self._b.locale.code.split("-")[0], self._b.thesaurus)
+            self._serve.index_search(config.site_dir, search, make, self._b.locale)  # after the reload
         elif search is not None:
             mkdocs_site.index_search(config.site_dir, search.language)
 
-    @event_priority(-200)  # After the search index (-100): every page, as published.
-    def _log_policy(self, *, config: MkDocsConfig) -> None:
+    @event_priority(-200)  # After the search index (-100): every page, as published; every file.
+    def _policy_and_manifest(self, *, config: MkDocsConfig) -> None:
         mkdocs_site.log_policy(config.site_dir)
-
-    @event_priority(-200)  # Last, after the search index (-100): every file.
-    def _write_manifest(self, *, config: MkDocsConfig) -> None:
         if self._serve is None or self._gen.search is None:  # serve: once search has caught up
             mkdocs_site.write_manifest(config.site_dir)
         if self._serve is not None:  # a complete build: its pages are kept for the next
             self._serve.reuse.finish()
 
-    on_post_build = CombinedEvent(_index_search, _log_policy, _write_manifest)
+    on_post_build = CombinedEvent(_index_search, _policy_and_manifest)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self._serve is not None:
