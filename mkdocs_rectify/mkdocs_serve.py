@@ -103,15 +103,19 @@ class Serve:
             self.search_input = fresh
             return fresh.language
 
-        def done(stats: IndexStats) -> None:
+        def manifest() -> None:
             try:
                 write_manifest(site_dir, quiet=True)
             except PluginError as error:
                 print_uncounted(logging.ERROR, str(error))
+
+        def done(stats: IndexStats) -> None:
+            manifest()
             seconds = locale.number(round(stats.seconds, 1))
             log.info(locale.t("build.search_updated", pages=stats.pages, seconds=seconds))
 
         def failed(message: str) -> None:
+            manifest()
             print_uncounted(logging.ERROR, f"search: {message}")
 
         self._search.start(prepare, done, failed)
