@@ -149,3 +149,27 @@ def test_an_edit_updates_every_page_that_shows_it_and_a_report_yml_edit_rebuilds
         while process.poll() is None and time.monotonic() < deadline:
             time.sleep(0.1)
     assert not any("Traceback" in line for line in log.lines)
+
+
+def test_a_link_to_another_site_added_in_an_edit_gets_its_notice_and_every_page_is_rendered(
+    make_site,
+) -> None:
+    project = make_site(
+        {
+            "content/r-2024/report.yml": REPORT_YML,
+            "content/r-2024/01.md": problem_file(1, "第一个问题", body="见[通知](https://example.org/a)。"),
+            "content/r-2024/02.md": problem_file(2, "第二个问题"),
+        }
+    )
+    with mkdocs_serve(project) as (base, process):
+        log = ServerLog(process)
+        first = wait_for(f"{base}/r-2024/1/", "第一个问题")
+        assert "example.org" in first and "leave/" in first  # sent through its notice
+        mark = log.mark()
+        body = "见[新的网站](https://example.com/b)。"
+        (project / "content/r-2024/02.md").write_text(problem_file(2, "第二个问题", body=body), "utf-8")
+        page = wait_for(f"{base}/r-2024/2/", "新的网站")
+        notice = re.search(r'href="([^"]*leave/[^"]*)"[^>]*>新的网站', page)
+        assert notice is not None, "the new link is not sent through a notice page"
+        assert "example.com/b" in wait_for(f"{base}/r-2024/2/{notice[1]}", "example.com")
+        assert "沿用上次生成的 0 个页面" in log.wait_for("沿用", after=mark)  # new notices: all rendered
