@@ -24,8 +24,9 @@ machine the CPU seconds vary less), and the ratios rectify / floor and rectify /
 t(largest) / t(smallest) for each way; the largest problem page at 17 problems and at each size,
 and its growth; each build's peak memory (the build's Python process and, separately, the largest
 of its child processes: Pagefind, sampled); with ``--serve``, the seconds from saving one problem file
-under ``mkdocs serve`` to the server giving the edited page, and to the log saying that search has
-caught up; with ``--profile N``, the top N lines of a cProfile of the rectify build at the first
+under ``mkdocs serve`` to the server giving the edited page (and the CPU seconds the server used
+meanwhile, which vary less on a shared machine), and to the log saying that search has caught up;
+with ``--profile N``, the top N lines of a cProfile of the rectify build at the first
 size (by own time and by cumulative time; CPU seconds of the build's process, Pagefind's not
 included), times inflated by the profiler.
 
@@ -56,6 +57,7 @@ import yaml
 from synthetic import DEMO, THEME, write_content
 
 BENCHMARKS = Path(__file__).resolve().parent
+LOCALES = BENCHMARKS.parent / "mkdocs_rectify" / "locales"
 CORPORA = ("demo", "topical")
 PER_REPORT = 17
 PROBLEM_PAGE = re.compile(r"^[^/]+/\d+/index\.html$")
@@ -263,6 +265,19 @@ def _lines(process: subprocess.Popen[str], sink: list[tuple[float, str]]) -> Non
             sink.append((time.perf_counter(), line.rstrip()))
 
 
+def _cpu_seconds(pid: int) -> float:
+    """The CPU seconds a process has used so far (its own threads; children it has waited for)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    ticks = sum(int(value) for value in fields[11:15])  # utime, stime, cutime, cstime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _caught_up_line() -> str:
+    """The start of the line the plugin logs once search has caught up (the site is Chinese)."""
+    messages = yaml.safe_load((LOCALES / "zh-CN.yml").read_text("utf-8"))
+    return messages["build"]["search_updated"].split("{")[0]
+
+
 def serve_edit(project: Path, timeout: float = 900) -> dict[str, float]:
     """Under ``mkdocs serve``: seconds from saving one problem file to the edited page being served,
     and to the log saying the search index has caught up. The server is the tests' (tests/support)."""
@@ -287,20 +302,23 @@ def serve_edit(project: Path, timeout: float = 900) -> dict[str, float]:
         edited = re.sub(r"^title: .*$", f"title: {marker}", text, count=1, flags=re.M)
         saved = time.perf_counter()
         seen = len(log)
+        cpu = _cpu_seconds(process.pid)
         problem.write_text(edited, "utf-8")
         while (page := fetch(url, timeout=30)) is None or marker not in page:
             if time.monotonic() > deadline:
                 raise SystemExit("the edit was not served:\n" + "\n".join(line for _, line in log[-30:]))
             time.sleep(0.05)
         shown = time.perf_counter() - saved
+        shown_cpu = _cpu_seconds(process.pid) - cpu
         search = float("nan")
+        caught_up = _caught_up_line()
         while time.monotonic() < deadline:
-            done = [t for t, line in log[seen:] if "search index of" in line]
+            done = [t for t, line in log[seen:] if caught_up in line]
             if done:
                 search = done[0] - saved
                 break
             time.sleep(0.1)
-        return {"shown": shown, "search": search}
+        return {"shown": shown, "shown_cpu": shown_cpu, "search": search}
 
 
 # -- the run -------------------------------------------------------------------------------------
@@ -372,7 +390,8 @@ def run_corpus(root: Path, corpus: str, sizes: list[int], args: argparse.Namespa
         edit = serve_edit(root / f"{corpus}-rectify-{sizes[0]}")
         print(
             f"\nserve, {sizes[0]} problems ({corpus}; {load()}): one problem saved → its page served "
-            f"{edit['shown']:.1f} s; search caught up {edit['search']:.1f} s"
+            f"{edit['shown']:.1f} s (the server's CPU {edit['shown_cpu']:.1f} s); "
+            f"search caught up {edit['search']:.1f} s"
         )
     for n in sizes:
         shutil.rmtree(root / f"{corpus}-rectify-{n}", ignore_errors=True)

@@ -23,10 +23,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from jinja2 import Environment
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure import StructureItem
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Link, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, is_error_template
@@ -62,18 +64,39 @@ class LeaveNotices:
     def collect(self, texts: Iterable[str], referrer: str | None) -> None:
         """Record the leaving links of some addresses or HTML, shown on the page at ``referrer`` (its
         URL from the site root), or on every page (None)."""
+        self.add(self.find(texts), referrer)
+
+    def find(self, texts: Iterable[str]) -> list[leave.Destination]:
+        """The leaving links of some addresses or HTML."""
+        found = []
         for text in texts:
             single = self.policy.destination(text)
-            for destination in [single] if single else leave.find_destinations(text, self.policy):
-                self.registry.add(destination, referrer)
+            found += [single] if single else leave.find_destinations(text, self.policy)
+        return found
+
+    def add(self, destinations: Iterable[leave.Destination], referrer: str | None) -> None:
+        """Record leaving links found (:meth:`find`) on the page at ``referrer``, or on every page."""
+        for destination in destinations:
+            self.registry.add(destination, referrer)
 
     def plans(self) -> list[PagePlan]:
         """The notice page of every destination, in a stable order."""
         return [notice_plan(d, self._locale) for d in self.registry.destinations()]
 
-    def published(self, plan: PagePlan, url: str) -> None:
-        """Record the URL (from the site root) a notice page got."""
-        self._urls[str(plan.key.name)] = url
+    def add_pages(self, files: Files, config: MkDocsConfig, add: Callable[[PagePlan], File]) -> None:
+        """Add the notice page of every destination (``on_env``): ``add`` gives its file, and it is
+        read and rendered as MkDocs does every page."""
+        for plan in self.plans():
+            page = Page(None, add(plan), config)
+            page.read_source(config)
+            page.render(config, files)
+            page.meta["title"] = Markup(escape(plan.title))  # escaped, as every generated page's title
+            self._urls[str(plan.key.name)] = page.file.url
+
+    def signature(self) -> tuple[object, ...]:
+        """What the rewriting of a page depends on beside the page (``on_env`` onwards): the notices'
+        URLs and the dialog."""
+        return tuple(sorted(self._urls.items())), self._dialog
 
     # -- the final HTML ----------------------------------------------------------------------------
 

@@ -9,28 +9,38 @@ from __future__ import annotations
 
 import copy
 import logging
-from collections.abc import Container
+from collections.abc import Container, Iterable, Mapping
+from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-from mkdocs_rectify import clock, csp, manifest
-from mkdocs_rectify.config import SearchThesaurusConfig
+from mkdocs_rectify import clock, components, csp, manifest
+from mkdocs_rectify.config import RectifyConfig, SearchThesaurusConfig
+from mkdocs_rectify.leave import LeavePolicy
 from mkdocs_rectify.loader import ContentErrors, LoadCache, load_content
 from mkdocs_rectify.locale import Locale
+from mkdocs_rectify.mkdocs_leave import LeaveNotices
 from mkdocs_rectify.model import Site
+from mkdocs_rectify.pages import PageKind, PagePlan, report_uri
+from mkdocs_rectify.render import MarkdownRenderer
+from mkdocs_rectify.sanitize import Sanitizer
 from mkdocs_rectify.search import Entry, ThesaurusError, index_site, load_thesaurus
 from mkdocs_rectify.search.indexer import PagefindError
 
 __all__ = [
     "BoundedNav",
+    "Setup",
+    "add_theme",
     "claim",
     "disable_search",
     "escape_title",
@@ -38,11 +48,15 @@ __all__ = [
     "index_search",
     "load",
     "log_policy",
+    "print_uncounted",
+    "set_up",
+    "sitemap_pages",
     "thesaurus",
     "write_manifest",
 ]
 
 log = get_plugin_logger("rectify")
+PACKAGE = resources.files("mkdocs_rectify")
 
 
 def load(
@@ -66,7 +80,7 @@ def load(
         if not serve:
             raise PluginError(errors.render(locale)) from None
         for error in errors.errors:
-            _print_uncounted(logging.ERROR, str(error))
+            print_uncounted(logging.ERROR, str(error))
         return None, errors
     for warning in loaded.warnings:
         log.warning(warning)
@@ -75,7 +89,7 @@ def load(
     return loaded.site, None
 
 
-def _print_uncounted(level: int, message: str) -> None:
+def print_uncounted(level: int, message: str) -> None:
     """Print ``message`` as the plugin's log would, without MkDocs' strict mode counting it.
 
     Under ``mkdocs serve``, content errors are shown in the page that replaces the site. Strict
@@ -91,6 +105,50 @@ def _print_uncounted(level: int, message: str) -> None:
     for handler in handlers:
         if record.levelno >= handler.level:
             handler.handle(record)
+
+
+@dataclass
+class Setup:
+    """What one build starts from: the content folder, the locale, the Markdown renderer, the leave
+    notices (None when switched off), the search thesaurus, and the content loaded (the site, or
+    under ``serve`` None and its errors)."""
+
+    content_dir: Path
+    locale: Locale
+    renderer: MarkdownRenderer
+    leave: LeaveNotices | None
+    thesaurus: list[Entry]
+    site: Site | None
+    errors: ContentErrors | None
+
+
+def set_up(config: MkDocsConfig, options: RectifyConfig, *, serve: bool, cache: LoadCache | None) -> Setup:
+    """Read the options against MkDocs' config, add the theme's parts, switch off lunr search, and
+    load the content (``on_config``)."""
+    config_dir = Path(config.config_file_path or ".").parent
+    content_dir = (config_dir / options.content_dir).resolve()
+    code = options.locale_code(config.theme.get("language"))
+    locale = Locale(code, options.status_labels)
+    add_theme(config)
+    sanitizer = Sanitizer(options.sanitize.allowance())
+    markdown = (config.markdown_extensions, config.mdx_configs)
+    renderer = MarkdownRenderer(*markdown, sanitizer=sanitizer, content_dir=content_dir)
+    host = urlsplit(config.site_url or "").hostname
+    policy = LeavePolicy([host] if host else [], options.leave_site.allow)
+    leave = LeaveNotices(policy, locale) if options.leave_site.enabled else None
+    for name in disable_search(config) if options.search else ():
+        log.info(f"the '{name}' plugin is switched off: the site is searched with Pagefind")
+    words = thesaurus(config_dir, options.search_thesaurus, code) if options.search else []
+    site, errors = load(content_dir, serve=serve, locale=locale, cache=cache)
+    return Setup(content_dir, locale, renderer, leave, words, site, errors)
+
+
+def add_theme(config: MkDocsConfig) -> None:
+    """Add the package's templates to the theme (after the site's ``custom_dir``), the joined CSS
+    and the scripts of every page (the others load on their own pages)."""
+    config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "templates"))
+    config.extra_css.append(components.STYLESHEET)
+    config.extra_javascript.extend(components.EVERY_PAGE_SCRIPTS)
 
 
 def disable_search(config: MkDocsConfig) -> list[str]:
@@ -140,8 +198,25 @@ class BoundedNav:
         self._bounded = bounded
         self._navs: dict[str | None, Navigation] = {}
 
+    @classmethod
+    def of_site(cls, nav: Navigation, plans: Mapping[str, PagePlan], *, nav_given: bool) -> BoundedNav:
+        """The navs of a site whose generated pages are ``plans`` (by source path); its nav
+        flattened first (see :func:`flatten_nav`)."""
+        flatten_nav(nav, plans, nav_given=nav_given)
+        reports = {uri for uri, plan in plans.items() if plan.key.kind is PageKind.REPORT}
+        overview = any(plan.key.kind is PageKind.OVERVIEW for plan in plans.values())
+        return cls(nav, reports, bounded=overview)
+
     def full(self) -> Navigation:
         return self._nav
+
+    def of_page(self, plan: PagePlan | None) -> Navigation:
+        """The nav of a generated page (``plan``) or of a docs page (None)."""
+        if plan is not None and plan.key.kind is PageKind.OVERVIEW:
+            return self.full()  # the one page whose nav lists every report
+        if plan is not None and plan.key.report_id is not None:
+            return self.of(report_uri(plan.key.report_id))
+        return self.of(None)
 
     def of(self, report: str | None) -> Navigation:
         """The nav of a page of the report whose page's source is ``report``, or of no report (None)."""
@@ -167,6 +242,11 @@ class BoundedNav:
                     item.children = children
             kept.append(item)
         return kept
+
+
+def sitemap_pages(listed: Iterable[File], plans: Mapping[str, PagePlan]) -> list[File]:
+    """The pages the sitemap lists: not the generated pages kept out of it (the notices)."""
+    return [file for file in listed if (plan := plans.get(file.src_uri)) is None or plan.in_sitemap]
 
 
 def claim(files: Files, config: MkDocsConfig, uri: str, what: str, option: str | None = None) -> None:
@@ -219,10 +299,12 @@ def log_policy(site_dir: str) -> None:
     log.info(f"the site runs under this header: {csp.HEADER}: {policy.header()}")
 
 
-def write_manifest(site_dir: str) -> None:
-    """Write the manifest of the built site (the SHA-256 of every file), and log its own."""
+def write_manifest(site_dir: str, *, quiet: bool = False) -> None:
+    """Write the manifest of the built site (the SHA-256 of every file), and log its own (not when
+    ``quiet``)."""
     try:
         count, digest = manifest.write_manifest(Path(site_dir))
     except OSError as error:
         raise PluginError(f"rectify: {manifest.MANIFEST_PATH}: {error}") from None
-    log.info(f"{manifest.MANIFEST_PATH}: the SHA-256 of {count} files; the manifest's own is {digest}")
+    if not quiet:
+        log.info(f"{manifest.MANIFEST_PATH}: the SHA-256 of {count} files; the manifest's own is {digest}")

@@ -1,192 +1,102 @@
 """The MkDocs adapter: MkDocs' events, in the order MkDocs calls them, wired to the rest.
 
-The options are in ``config.py``, the leave notices' MkDocs side in ``mkdocs_leave.py``, the other
-steps that touch MkDocs in ``mkdocs_site.py``; all else imports nothing from MkDocs (see
-ARCHITECTURE.md).
+The options are in ``config.py``, the files and views the plugin adds in ``mkdocs_files.py``, the
+leave notices' MkDocs side in ``mkdocs_leave.py``, what ``mkdocs serve`` keeps between its builds
+in ``mkdocs_serve.py``, the other steps that touch MkDocs in ``mkdocs_site.py``; all else imports
+nothing from MkDocs (see ARCHITECTURE.md).
 """
 
 from __future__ import annotations
 
-from importlib import resources
-from pathlib import Path
+from functools import partial
 from typing import Any
-from urllib.parse import urlsplit
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from mkdocs_rectify import components, export, feeds, manifest, mkdocs_site, pages
-from mkdocs_rectify.browse import Browsing, browsing
+from mkdocs_rectify import components, mkdocs_files, mkdocs_site
 from mkdocs_rectify.config import RectifyConfig
-from mkdocs_rectify.leave import LeavePolicy
-from mkdocs_rectify.loader import LoadCache
-from mkdocs_rectify.locale import Locale
-from mkdocs_rectify.mkdocs_leave import LeaveNotices, edit_links, nav_links, theme_links
-from mkdocs_rectify.model import Site
-from mkdocs_rectify.render import MarkdownRenderer
-from mkdocs_rectify.sanitize import Sanitizer
-from mkdocs_rectify.search import SearchInput, search_input
-from mkdocs_rectify.tracking import SiteFacts
-from mkdocs_rectify.views import SiteViews
-from mkdocs_rectify.views.leave import NoticeRegistry
-from mkdocs_rectify.views.statement import Statement
+from mkdocs_rectify.leave import Destination
+from mkdocs_rectify.mkdocs_leave import edit_links, nav_links, theme_links
+from mkdocs_rectify.mkdocs_serve import Serve
+from mkdocs_rectify.search import search_input
 from mkdocs_rectify.views.templating import autoescapes
 
 __all__ = ["RectifyConfig", "RectifyPlugin"]
 
 log = get_plugin_logger("rectify")
-PACKAGE = resources.files("mkdocs_rectify")
 
 
 class RectifyPlugin(BasePlugin[RectifyConfig]):
     """Publishes the reports under ``content_dir`` as pages, open data and search."""
 
     supports_multiple_instances = False
-    _command = "build"
-    _load_cache: LoadCache | None = None
+    _serve: Serve | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self._command = command  # Defining on_startup also keeps this instance across serve's rebuilds.
-        self._load_cache = LoadCache() if command == "serve" else None  # and this cache with it
+        # Defining on_startup also keeps this instance across serve's rebuilds, and what it keeps.
+        self._serve = Serve() if command == "serve" else None
+
+    def on_shutdown(self) -> None:
+        if self._serve is not None:
+            self._serve.close()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        config_dir = Path(config.config_file_path or ".").parent
-        self._content_dir = (config_dir / self.config.content_dir).resolve()
-        code = self.config.locale_code(config.theme.get("language"))
-        self._locale = Locale(code, self.config.status_labels)
-        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "templates"))
-        config.extra_css.append(components.STYLESHEET)  # and the scripts of every page; the others
-        config.extra_javascript.extend(components.EVERY_PAGE_SCRIPTS)  # load on their own pages
-        sanitizer = Sanitizer(self.config.sanitize.allowance())
-        markdown = (config.markdown_extensions, config.mdx_configs)
-        self._renderer = MarkdownRenderer(*markdown, sanitizer=sanitizer, content_dir=self._content_dir)
-        host = urlsplit(config.site_url or "").hostname
-        policy = LeavePolicy([host] if host else [], self.config.leave_site.allow)
-        self._leave = LeaveNotices(policy, self._locale) if self.config.leave_site.enabled else None
-        for name in mkdocs_site.disable_search(config) if self.config.search else ():
-            log.info(f"the '{name}' plugin is switched off: the site is searched with Pagefind")
-        options = self.config.search_thesaurus
-        self._thesaurus = mkdocs_site.thesaurus(config_dir, options, code) if self.config.search else []
-        serve = self._command == "serve"
-        self._site, self._errors = mkdocs_site.load(
-            self._content_dir, serve=serve, locale=self._locale, cache=self._load_cache
-        )
+        if self._serve is not None:  # the last build's index is out of date
+            self._serve.cancel_search()
+        cache = self._serve.load_cache if self._serve is not None else None
+        self._b = mkdocs_site.set_up(config, self.config, serve=self._serve is not None, cache=cache)
         return config
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
-        server.watch(str(self._content_dir))  # outside docs_dir: MkDocs does not watch it on its own
+        server.watch(str(self._b.content_dir))  # outside docs_dir: MkDocs does not watch it on its own
         return server
 
     @event_priority(50)  # Before other plugins, so that they see the generated pages.
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        for uri, content in components.assets().items():  # the CSS joined, every script
-            files.append(File.generated(config, uri, content=content))
-        mark = self.config.government.mark.image
-        if mark and files.get_file_from_path(mark) is None:
-            raise PluginError(f"government.mark.image: {mark} is not a file of docs_dir ({config.docs_dir})")
-        what = "writes that file (the SHA-256 of every published file)"
-        mkdocs_site.claim(files, config, manifest.MANIFEST_PATH, what)
-        self._plans: dict[str, pages.PagePlan] = {}
-        self._browsing: Browsing | None = None
-        self._facts: SiteFacts | None = None
-        if self._site is None:  # the content has errors: a page listing them takes the home page's place
-            plans = [pages.error_plan(self._locale)]
-            if (home := files.get_file_from_path(plans[0].src_uri)) is not None:
-                files.remove(home)
-        else:
-            self._facts = SiteFacts(self._site)
-            self._browsing = browsing(self._facts, self.config.browse)
-            plans = pages.plan_pages(self._site, self._locale, self.config, self._browsing)
-        self._urls = pages.PageUrls({plan.key: self._add_page(plan, files, config).url for plan in plans})
-        self._search: SearchInput | None = None
-        if self._site is not None and self.config.open_data:
-            for uri, content in export.open_data(self._site, self._urls.of, self._locale).items():
-                files.append(File.generated(config, uri, content=content))
-        self._feeds = False
-        if self._site is not None and self.config.feeds:
-            if not config.site_url:  # an info, not a warning: a --strict build without site_url passes
-                log.info("feeds: no Atom feeds written: they need absolute links; set site_url in mkdocs.yml")
-            else:
-                site_feeds = feeds.feeds(
-                    self._site,
-                    self._urls.of,
-                    self._locale,
-                    site_url=config.site_url,
-                    site_name=config.site_name,
-                    home_url=self._urls.get(pages.PageKey(pages.PageKind.OVERVIEW)) or "",
-                )
-                for uri, content in site_feeds.items():
-                    mkdocs_site.claim(files, config, uri, "writes that feed", "feeds: false")
-                    files.append(File.generated(config, uri, content=content))
-                self._feeds = True
-        if self._site is not None and self.config.search:
-            self._search = search_input(self._site, self._locale.code.split("-")[0], self._thesaurus)
-            files.append(File.generated(config, pages.SEARCH_MAP, content=self._search.table))
-            files.append(File.generated(config, pages.SEARCH_THESAURUS, content=self._search.thesaurus))
+        last = self._serve.search_input if self._serve is not None else None  # serve: made after the build
+        self._gen = mkdocs_files.add_files(files, config, self.config, self._b, last)
+        if self._serve is not None:  # which generated pages this build can keep from the last
+            self._serve.reuse.plan(config, self._b.content_dir, self._b.site, self._gen)
         return files
 
-    def _add_page(self, plan: pages.PagePlan, files: Files, config: MkDocsConfig) -> File:
-        mkdocs_site.claim(files, config, plan.src_uri, "generates that page", plan.option)
-        inclusion = InclusionLevel.INCLUDED if plan.in_nav else InclusionLevel.NOT_IN_NAV
-        file = File.generated(config, plan.src_uri, content=plan.stub(), inclusion=inclusion)
-        files.append(file)
-        self._plans[plan.src_uri] = plan
-        return file
-
-    def _plan(self, page: Page) -> pages.PagePlan | None:
-        return self._plans.get(page.file.src_uri) if page.file.generated_by is not None else None
-
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
-        mkdocs_site.flatten_nav(nav, self._plans, nav_given=config.nav is not None)
-        reports = {uri for uri, plan in self._plans.items() if plan.key.kind is pages.PageKind.REPORT}
-        overview = any(plan.key.kind is pages.PageKind.OVERVIEW for plan in self._plans.values())
-        self._navs = mkdocs_site.BoundedNav(nav, reports, bounded=overview)
-        if self._leave is not None:
-            self._leave.collect(nav_links(nav.items), None)
-        self._views = SiteViews(
-            self._site or Site(reports=[]),
-            self._locale,
-            self._renderer,
-            self._urls,
-            self.config,
-            site_name=config.site_name,
-            home_url=nav.homepage.url if nav.homepage else "",
-            notices=self._leave.registry if self._leave else NoticeRegistry(),
-            errors=self._errors.errors if self._errors else (),
-            browsing=self._browsing,
-            facts=self._facts,
-            feeds=self._feeds,
-        )
-        if self._site is not None and self.config.accessibility.statement:
-            statement = self._views.view(pages.PageKey(pages.PageKind.STATEMENT))
-            for gap in statement.gaps if isinstance(statement, Statement) else ():  # yet to fill in
-                log.warning(self._locale.t(f"build.statement_{gap}"))
+        self._navs = mkdocs_site.BoundedNav.of_site(nav, self._gen.plans, nav_given=config.nav is not None)
+        if self._b.leave is not None:
+            self._b.leave.collect(nav_links(nav.items), None)
+        self._views = mkdocs_files.site_views(nav, config, self.config, self._gen, self._b)
         return nav
 
     @event_priority(50)  # Before other plugins read the title.
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if (plan := self._plan(page)) is not None:
+        if (plan := self._gen.plan_of(page.file)) is not None:
             mkdocs_site.escape_title(page, plan.title)
         return markdown
 
     @event_priority(-100)  # Last: the page's HTML as the other plugins have left it.
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        plan = self._plan(page)
-        content = self._views.content_html(plan.key) if plan else [html]
-        for warning in self._renderer.take_warnings():  # what the sanitiser removed from this page
-            log.warning(warning)
-        if self._leave is not None:
+        plan = self._gen.plan_of(page.file)
+
+        def made() -> tuple[list[str], list[Destination]]:  # the sanitiser's warnings, the leaving links
+            content = self._views.content_html(plan.key) if plan else [html]
+            warnings = self._b.renderer.take_warnings()
             buttons = () if plan else edit_links(page, config.theme.get("features") or ())
-            self._leave.collect([*content, *buttons], page.url)
+            return warnings, self._b.leave.find([*content, *buttons]) if self._b.leave is not None else []
+
+        reuse = self._serve.reuse if self._serve is not None and plan is not None else None
+        warnings, found = reuse.page(page.file.src_uri, made) if reuse is not None else made()
+        for warning in warnings:  # what the sanitiser removed from this page
+            log.warning(warning)
+        if self._b.leave is not None:
+            self._b.leave.add(found, page.url)
         return html
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -194,25 +104,23 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
         env.autoescape = autoescapes
         components.install(env, config.theme.custom_dir)  # partials/rectify/ after the site's custom_dir
         env.globals["rectify"] = self._views.helpers
-        if self._leave is not None:  # the theme's links and the footer's registries
-            self._leave.collect([*theme_links(config), *self._views.helpers.government.links()], None)
-            self._leave.prepare(env, config)
-            for plan in self._leave.plans():
-                page = Page(None, self._add_page(plan, files, config), config)
-                page.read_source(config)  # read and rendered as MkDocs does every page
-                page.render(config, files)
-                mkdocs_site.escape_title(page, plan.title)
-                self._leave.published(plan, page.file.url)
+        if self._b.leave is not None:  # the theme's links and the footer's registries
+            self._b.leave.collect([*theme_links(config), *self._views.helpers.government.links()], None)
+            self._b.leave.prepare(env, config)
+            self._b.leave.add_pages(
+                files, config, lambda plan: mkdocs_files.add_page(plan, files, config, self._gen)
+            )
+        if self._serve is not None:  # the kept pages, if the notices are the last build's
+            self._serve.compiled.install(env)
+            notices = self._b.leave.signature() if self._b.leave is not None else None
+            self._serve.reuse.confirm(files, notices, self._b.locale)
         return env
 
     def on_template_context(
         self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
     ) -> TemplateContext:
         if template_name == "sitemap.xml":  # the notice pages stay out of it
-            listed = [
-                f for f in context["pages"] if (p := self._plans.get(f.src_uri)) is None or p.in_sitemap
-            ]
-            context["pages"] = listed
+            context["pages"] = mkdocs_site.sitemap_pages(context["pages"], self._gen.plans)
         if "nav" in context:  # 404.html and the site's own templates: the nav of no report
             context["nav"] = self._navs.of(None)
         return context
@@ -220,34 +128,56 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        plan = self._plan(page)
+        if self._serve is not None and (kept := self._serve.reuse.html(page.file.src_uri)) is not None:
+            context["rectify_reused"] = kept  # the page as the last build made it
+            return context
+        plan = self._gen.plan_of(page.file)
         if plan is not None:
             context["rectify_page"] = self._views.view(plan.key)
-        if plan is not None and plan.key.kind is pages.PageKind.OVERVIEW:
-            context["nav"] = self._navs.full()  # the one page whose nav lists every report
-        elif plan is not None and plan.key.report_id is not None:
-            context["nav"] = self._navs.of(pages.report_uri(plan.key.report_id))
-        else:
-            context["nav"] = self._navs.of(None)
+        context["nav"] = self._navs.of_page(plan)
         return context
 
-    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        return output if self._leave is None else self._leave.rewrite_page(output, page, config)
+    @event_priority(100)  # First: the page as its template gave it, kept for serve's next build.
+    def _keep_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        if self._serve is not None:
+            self._serve.reuse.capture(page.file.src_uri, output)
+        return output
+
+    def _rewrite_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        if self._b.leave is None:
+            return output
+        rewrite = partial(self._b.leave.rewrite_page, output, page, config)
+        return (
+            rewrite()
+            if self._serve is None
+            else self._serve.reuse.rewrite(page.file.src_uri, output, rewrite)
+        )
+
+    on_post_page = CombinedEvent(_keep_page, _rewrite_page)
 
     def on_post_template(self, output: str, /, *, template_name: str, config: MkDocsConfig) -> str:
-        return output if self._leave is None else self._leave.rewrite_template(output, template_name, config)
+        return (
+            output if self._b.leave is None else self._b.leave.rewrite_template(output, template_name, config)
+        )
 
     @event_priority(-100)  # After the other plugins: index the HTML as they have left it.
     def _index_search(self, *, config: MkDocsConfig) -> None:
-        if self._search is not None:
-            mkdocs_site.index_search(config.site_dir, self._search.language)
+        if (search := self._gen.search) is not None and self._serve is not None and self._b.site is not None:
+            make = partial(search_input, self._b.site, self._b.locale.code.split("-")[0], self._b.thesaurus)
+            self._serve.index_search(config.site_dir, search, make, self._b.locale)  # after the reload
+        elif search is not None:
+            mkdocs_site.index_search(config.site_dir, search.language)
 
-    @event_priority(-200)  # After the search index (-100): every page, as published.
-    def _log_policy(self, *, config: MkDocsConfig) -> None:
+    @event_priority(-200)  # After the search index (-100): every page, as published; every file.
+    def _policy_and_manifest(self, *, config: MkDocsConfig) -> None:
         mkdocs_site.log_policy(config.site_dir)
+        if self._serve is None or self._gen.search is None:  # serve: once search has caught up
+            mkdocs_site.write_manifest(config.site_dir)
+        if self._serve is not None:  # a complete build: its pages are kept for the next
+            self._serve.reuse.finish()
 
-    @event_priority(-200)  # Last, after the search index (-100): every file.
-    def _write_manifest(self, *, config: MkDocsConfig) -> None:
-        mkdocs_site.write_manifest(config.site_dir)
+    on_post_build = CombinedEvent(_index_search, _policy_and_manifest)
 
-    on_post_build = CombinedEvent(_index_search, _log_policy, _write_manifest)
+    def on_build_error(self, *, error: Exception) -> None:
+        if self._serve is not None:
+            self._serve.reuse.forget()

@@ -11,13 +11,15 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs_rectify.search.stable import FormatError, stabilise
 
-__all__ = ["BUNDLE_DIR", "IndexStats", "PagefindError", "index_site"]
+__all__ = ["BUNDLE_DIR", "IndexCancelled", "IndexStats", "PagefindError", "index_site"]
 
 BUNDLE_DIR = "pagefind"
 """The search bundle's folder inside ``site_dir``."""
@@ -37,6 +39,10 @@ _UNUSED = (
 
 class PagefindError(RuntimeError):
     """Pagefind is missing or failed; the message holds its output."""
+
+
+class IndexCancelled(RuntimeError):
+    """The run was cancelled before Pagefind finished (a newer build is to be indexed instead)."""
 
 
 @dataclass(frozen=True)
@@ -68,31 +74,34 @@ def _count(pattern: str, output: str) -> int:
     return int(match.group(1)) if match else 0
 
 
-def index_site(site_dir: Path, *, language: str, bundle_dir: str = BUNDLE_DIR) -> IndexStats:
+def index_site(
+    site_dir: Path,
+    *,
+    language: str,
+    bundle_dir: str = BUNDLE_DIR,
+    output: Path | None = None,
+    cancelled: threading.Event | None = None,
+) -> IndexStats:
     """Index ``site_dir`` into ``site_dir/bundle_dir`` as one index of ``language`` (ISO 639-1).
 
     One language for the whole site: the search page then finds every page whatever the
     ``lang`` of the page it runs on, and Chinese text is always segmented into words.
+
+    With ``output``, the bundle is written there instead, outside the site (the site served by
+    ``mkdocs serve`` keeps its index until the new one is complete). When ``cancelled`` is set
+    while Pagefind runs, Pagefind is stopped and :class:`IndexCancelled` raised.
     """
     site_dir = Path(site_dir)
-    bundle = site_dir / bundle_dir
+    bundle = Path(output) if output is not None else site_dir / bundle_dir
     if bundle.exists():
         shutil.rmtree(bundle)
-    command = [
-        str(_executable()),
-        "--site",
-        str(site_dir),
-        "--output-subdir",
-        bundle_dir,
-        "--force-language",
-        language,
-    ]
+    where = ["--output-path", str(bundle)] if output is not None else ["--output-subdir", bundle_dir]
+    command = [str(_executable()), "--site", str(site_dir), *where, "--force-language", language]
     start = time.perf_counter()
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    returncode, output_text = _run(command, cancelled)
     seconds = time.perf_counter() - start
-    output = result.stdout + result.stderr
-    if result.returncode != 0 or not (bundle / "pagefind.js").is_file():
-        raise PagefindError(f"Pagefind failed (exit {result.returncode}):\n{output.strip()}")
+    if returncode != 0 or not (bundle / "pagefind.js").is_file():
+        raise PagefindError(f"Pagefind failed (exit {returncode}):\n{output_text.strip()}")
     for name in _UNUSED:
         (bundle / name).unlink(missing_ok=True)
     try:
@@ -100,8 +109,24 @@ def index_site(site_dir: Path, *, language: str, bundle_dir: str = BUNDLE_DIR) -
     except FormatError as error:
         raise PagefindError(f"the index Pagefind wrote is not in the expected form: {error}") from None
     return IndexStats(
-        pages=_count(r"Indexed (\d+) pages?", output),
-        words=_count(r"Indexed (\d+) words?", output),
+        pages=_count(r"Indexed (\d+) pages?", output_text),
+        words=_count(r"Indexed (\d+) words?", output_text),
         seconds=seconds,
         bundle=bundle,
     )
+
+
+def _run(command: list[str], cancelled: threading.Event | None) -> tuple[int, str]:
+    """Run Pagefind: its exit code and its output; stopped as soon as ``cancelled`` is set."""
+    if cancelled is None:
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        return result.returncode, result.stdout + result.stderr
+    with tempfile.TemporaryFile() as log:  # a file, not a pipe: nothing to read while waiting
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+        while process.poll() is None:
+            if cancelled.wait(0.05):
+                process.terminate()
+                process.wait()
+                raise IndexCancelled("a newer build is to be indexed")
+        log.seek(0)
+        return process.returncode, log.read().decode("utf-8", "replace")

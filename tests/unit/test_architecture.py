@@ -32,6 +32,8 @@ def core_modules() -> list[str]:
 def test_the_core_is_every_module_but_the_adapter() -> None:
     modules = all_modules()
     assert modules >= ADAPTER, "the adapter names a module that does not exist"
+    steps = {"mkdocs_rectify.mkdocs_site", "mkdocs_rectify.mkdocs_files", "mkdocs_rectify.mkdocs_leave"}
+    assert steps <= {name for name in modules if is_adapter(name)}
     core = set(core_modules())
     assert {"mkdocs_rectify.model", "mkdocs_rectify.views", "mkdocs_rectify.cli"} <= core
     assert {"mkdocs_rectify.views.site", "mkdocs_rectify.pages", "mkdocs_rectify.leave"} <= core
