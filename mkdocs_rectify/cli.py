@@ -12,6 +12,7 @@ from mkdocs_rectify.clock import BuildDateError
 from mkdocs_rectify.importer.command import import_command
 from mkdocs_rectify.loader import ContentErrors, load_content
 from mkdocs_rectify.locale import AVAILABLE, Locale, language_from_environment
+from mkdocs_rectify.messages import say
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -50,9 +51,9 @@ def validate(locale: Locale, content_dir: Path, strict: bool) -> None:
         click.echo(errors.render(locale), err=True)
         raise SystemExit(1) from None
     for warning in loaded.warnings:
-        click.echo(locale.t("cli.warning", message=warning), err=True)
+        click.echo(locale.t("cli.warning", message=say(locale, warning)), err=True)
     for note in loaded.notes:
-        click.echo(locale.t("cli.note", message=note), err=True)
+        click.echo(locale.t("cli.note", message=say(locale, note)), err=True)
     if strict and loaded.warnings:
         count = len(loaded.warnings)
         click.echo(locale.t("cli.strict_one" if count == 1 else "cli.strict_other", count=count), err=True)

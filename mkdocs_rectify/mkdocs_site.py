@@ -25,6 +25,7 @@ from mkdocs_rectify import clock, csp, manifest
 from mkdocs_rectify.config import SearchThesaurusConfig
 from mkdocs_rectify.loader import ContentErrors, LoadCache, load_content
 from mkdocs_rectify.locale import Locale
+from mkdocs_rectify.messages import say
 from mkdocs_rectify.model import Site
 from mkdocs_rectify.search import Entry, ThesaurusError, index_site, load_thesaurus
 from mkdocs_rectify.search.indexer import PagefindError
@@ -54,7 +55,7 @@ def load(
 ) -> tuple[Site | None, ContentErrors | None]:
     """The content, with its warnings and notes logged; or, with errors, a PluginError that lists them all.
 
-    The line that counts the errors is in ``locale`` (English by default). Under ``mkdocs serve``
+    The messages are in ``locale`` (English by default). Under ``mkdocs serve``
     the errors are printed and returned instead, for the page that shows them in the browser in
     place of the site; and with the ``cache`` kept between its rebuilds, only the problem files
     that changed are parsed and validated again."""
@@ -66,12 +67,12 @@ def load(
         if not serve:
             raise PluginError(errors.render(locale)) from None
         for error in errors.errors:
-            _print_uncounted(logging.ERROR, str(error))
+            _print_uncounted(logging.ERROR, error.say(locale))
         return None, errors
     for warning in loaded.warnings:
-        log.warning(warning)
+        log.warning(say(locale, warning))
     for note in loaded.notes:
-        log.info(note)
+        log.info(say(locale, note))
     return loaded.site, None
 
 

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from mkdocs_rectify.locale import AVAILABLE, Locale, locale_for_language
+from mkdocs_rectify.messages import Message
 
 __all__ = ["Fields", "Note", "report_locale", "say"]
 
@@ -52,6 +53,8 @@ def _value(locale: Locale, value: Any) -> Any:
         return fields(locale, value)
     if isinstance(value, Note):
         return _say(locale, value.key, value.values)
+    if isinstance(value, Message):
+        return value.say(locale.code)
     return value
 
 
@@ -65,6 +68,8 @@ def say(locale: Locale, message: str) -> str:
     """``message`` in the locale's language: a :class:`Note` is said again, other text is kept."""
     if isinstance(message, Note):
         return _say(locale, message.key, message.values)
+    if isinstance(message, Message):
+        return message.say(locale.code)
     return message
 
 

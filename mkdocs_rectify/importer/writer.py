@@ -23,6 +23,7 @@ from mkdocs_rectify.clock import BuildDateError
 from mkdocs_rectify.importer.errors import NoticeImportError
 from mkdocs_rectify.importer.result import ImportedProblem, ImportResult
 from mkdocs_rectify.loader import ContentErrors, display_path, load_content
+from mkdocs_rectify.messages import Message
 
 __all__ = ["check_report", "escape_markdown", "problem_filename", "render_files", "write_report"]
 
@@ -152,6 +153,8 @@ def _validated(folder: Path) -> tuple[str, ...]:
     shown = display_path(folder)
 
     def relative(message: str) -> str:
+        if isinstance(message, Message) and "path" in message.values:  # said again in the report's language
+            return Message(message.key, **{**message.values, "path": relative(str(message.values["path"]))})
         if message.startswith(shown + "/"):
             return message[len(shown) + 1 :]
         return folder.name + message[len(shown) :] if message.startswith(shown) else message

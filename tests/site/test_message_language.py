@@ -67,3 +67,92 @@ def test_a_build_speaks_the_sites_locale(make_site) -> None:
     assert chinese.returncode != 0 and "内容中有 1 处错误，未发布任何内容：" in chinese.output
     english = build_site(make_site(BROKEN, config=MINIMAL_CONFIG.replace("language: zh", "language: en")))
     assert english.returncode != 0 and "1 error in the content; nothing was published:" in english.output
+
+
+BROKEN_EVERY_WAY = {
+    "content/r-2024/report.yml": REPORT_YML + "issuedby: 某单位\n",
+    "content/r-2024/01.md": "---\nnumber: 1\nstatus: completed\n---\n正文\n",
+    "content/r-2024/02.md": "---\nnumber: two\ntitle: 乙\nstatus: completed\n---\n正文\n",
+    "content/r-2024/03.md": "---\nnumber: 3\ntitle: 丙\nstatus: completed\ndeadline: 2024年5月\n---\n正文\n",
+    "content/r-2024/04.md": (
+        "---\nnumber: 4\ntitle: 丁\nstatus: in_progress\nhistory:\n  - date: 2024-05-07\n"
+        "    status: completed\n---\n正文\n"
+    ),
+    "content/r-2024/05.md": "---\nnumber: 5\ntitle: 戊\nstatus: completed\nunits: [a\n---\n正文\n",
+    "content/r-2024/06.MD": problem_file(6, "己"),
+    "content/R 2025/report.yml": REPORT_YML,
+    "content/R 2025/01.md": problem_file(1, "庚"),
+}
+"""A site with one error of each kind: a missing field, a wrong type, a bad date, a status that its
+history contradicts, a YAML syntax error, an unknown field, and files and folders wrongly named."""
+CHINESE = [
+    "内容中有 8 处错误，未发布任何内容：",
+    "文件 content/r-2024/01.md 第 2 行，字段 title：缺少必填字段",
+    "文件 content/r-2024/02.md 第 2 行，字段 number：“two”不是整数",
+    "文件 content/r-2024/03.md 第 5 行，字段 deadline：“2024年5月”不是日期，请按 YYYY-MM-DD 格式填写",
+    "文件 content/r-2024/04.md 第 5 行，字段 history：最近一条记录（2024-05-07）的状态为 completed，"
+    "但 status 为 in_progress，两者应一致",
+    "文件 content/r-2024/05.md 第 6 行：YAML 格式错误：",
+    "文件 content/r-2024/06.MD：问题文件的扩展名应为小写的 .md，请改名为 06.md",
+    "文件 content/r-2024/report.yml 第 4 行，字段 issuedby：无此字段（是否应为“issuer”？）；"
+    "可用的字段：draft、title、",
+    "文件夹 content/R 2025：文件夹名“R 2025”不能作为通报编号：只能使用小写字母 a-z、数字和连字符",
+]
+ENGLISH = [
+    "8 errors in the content; nothing was published:",
+    "content/r-2024/01.md:2: title: required field is missing",
+    "content/r-2024/02.md:2: number: 'two' is not a whole number",
+    "content/r-2024/03.md:5: deadline: '2024年5月' is not a date; write it as YYYY-MM-DD",
+    "content/r-2024/04.md:5: history: the latest entry (2024-05-07) is completed but status is in_progress; "
+    "make them agree",
+    "content/r-2024/05.md:6: YAML syntax error: ",
+    "content/r-2024/06.MD: problem files end in .md (lower case): rename it 06.md",
+    "content/r-2024/report.yml:4: issuedby: unknown field (did you mean 'issuer'?); "
+    "allowed fields: draft, title, ",
+    "content/R 2025: folder name 'R 2025' cannot be a report id: "
+    "use lower-case letters a-z, digits and hyphens",
+]
+
+
+def test_every_kind_of_error_speaks_the_sites_language(make_site) -> None:
+    chinese = build_site(make_site(BROKEN_EVERY_WAY))
+    assert chinese.returncode != 0
+    assert [line for line in CHINESE if line not in chinese.output] == [], chinese.output
+    assert not any(line in chinese.output for line in ENGLISH[1:])
+    config = MINIMAL_CONFIG.replace("  - rectify:\n", "  - rectify:\n      locale: en\n")
+    english = build_site(make_site(BROKEN_EVERY_WAY, config=config))
+    assert english.returncode != 0
+    assert [line for line in ENGLISH if line not in english.output] == [], english.output
+
+
+def test_validate_lang_says_every_kind_of_error_in_it(tmp_path: Path) -> None:
+    write_tree(tmp_path, BROKEN_EVERY_WAY)
+    chinese = validate(tmp_path, "--lang", "zh-CN", lang="en_US.UTF-8")
+    assert chinese.returncode == 1
+    shown = lambda lines: [line.replace("content/", f"{tmp_path}/content/", 1) for line in lines]  # noqa: E731
+    assert [line for line in shown(CHINESE[1:]) if line not in chinese.stderr] == [], chinese.stderr
+    english = validate(tmp_path, "--lang", "en", lang="zh_CN.UTF-8")
+    assert [line for line in shown(ENGLISH[1:]) if line not in english.stderr] == [], english.stderr
+
+
+def test_warnings_and_notes_speak_the_sites_language(make_site) -> None:
+    files = {**VALID, "content/r-2024/notes.txt": "备忘", "content/_drafts/x.md": "草稿"}
+    files["content/r-2024/01.md"] = problem_file(1, "标题", body="举报人手机13812345678")
+    chinese = build_site(make_site(files))
+    assert chinese.returncode == 0, chinese.output
+    assert "文件 content/r-2024/notes.txt：已跳过：只读取 report.yml 和问题文件（*.md）" in chinese.output
+    assert (
+        "文件 content/r-2024/01.md 第 6 行：疑似手机号码（138*****678）：依照《政府信息公开条例》"
+        in chinese.output
+    )
+    assert "文件夹 content/_drafts：未发布：名称以“.”或“_”开头的文件和文件夹不发布" in chinese.output
+    config = MINIMAL_CONFIG.replace("  - rectify:\n", "  - rectify:\n      locale: en\n")
+    english = build_site(make_site(files, config=config))
+    assert "content/_drafts: left out: names starting with '.' or '_' are not published" in english.output
+    assert (
+        "content/r-2024/notes.txt: skipped: only report.yml and problem files (*.md) are read"
+        in english.output
+    )
+    assert (
+        "content/r-2024/01.md:6: looks like a mobile phone number (手机号码) (138*****678)" in english.output
+    )
