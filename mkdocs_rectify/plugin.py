@@ -28,6 +28,7 @@ from mkdocs_rectify.config import RectifyConfig
 from mkdocs_rectify.leave import LeavePolicy
 from mkdocs_rectify.loader import LoadCache
 from mkdocs_rectify.locale import Locale
+from mkdocs_rectify.messages import say
 from mkdocs_rectify.mkdocs_leave import LeaveNotices, edit_links, nav_links, theme_links
 from mkdocs_rectify.model import Site
 from mkdocs_rectify.render import MarkdownRenderer
@@ -183,7 +184,7 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
         plan = self._plan(page)
         content = self._views.content_html(plan.key) if plan else [html]
         for warning in self._renderer.take_warnings():  # what the sanitiser removed from this page
-            log.warning(warning)
+            log.warning(say(self._locale, warning))
         if self._leave is not None:
             buttons = () if plan else edit_links(page, config.theme.get("features") or ())
             self._leave.collect([*content, *buttons], page.url)

@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 import nh3
 from markupsafe import Markup
 
+from mkdocs_rectify.messages import Message
+
 __all__ = [
     "PROTECTED_IDS",
     "Allowance",
@@ -272,12 +274,8 @@ class Sanitizer:
         if attribute == "href" and value.startswith("#") and value[1:] in self._defined:
             return "#" + ID_PREFIX + value[1:]
         if attribute == "src" and is_remote(value):
-            where = f"{self._source}: " if self._source else ""
-            self.warnings.append(
-                f'{where}<{element} src="{value}"> is on another site and its address was removed: '
-                "the site makes no request to other hosts; put the file in the docs folder and use "
-                "its address there"
-            )
+            key = "sanitize.remote_in" if self._source else "sanitize.remote"
+            self.warnings.append(Message(key, where=self._source, element=element, value=value))
             return None
         return value
 

@@ -156,3 +156,36 @@ def test_warnings_and_notes_speak_the_sites_language(make_site) -> None:
     assert (
         "content/r-2024/01.md:6: looks like a mobile phone number (手机号码) (138*****678)" in english.output
     )
+
+
+def test_the_sanitisers_warnings_speak_the_sites_language(make_site) -> None:
+    files = {
+        **VALID,
+        "content/r-2024/01.md": problem_file(1, "标题", body="![图](https://example.com/a.png)"),
+    }
+    chinese = build_site(make_site(files))
+    where = "文件 content/r-2024/01.md 的正文（问题表现）"
+    assert (
+        f'{where}：<img src="https://example.com/a.png"> 是其他网站上的文件，其地址已去掉' in chinese.output
+    )
+    config = MINIMAL_CONFIG.replace("  - rectify:\n", "  - rectify:\n      locale: en\n")
+    english = build_site(make_site(files, config=config))
+    where = "content/r-2024/01.md: statement"
+    assert f'{where}: <img src="https://example.com/a.png"> is on another site' in english.output
+
+
+def test_verify_speaks_the_language_lang_names(make_site) -> None:
+    build = build_site(make_site(VALID))
+    assert build.returncode == 0, build.output
+    (build.site / "extra.js").write_text("x", "utf-8")
+    environment = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES")}
+    run = lambda *args: subprocess.run(  # noqa: E731
+        [sys.executable, "-m", "mkdocs_rectify", *args], capture_output=True, text=True, env=environment
+    )
+    chinese = run("--lang", "zh-CN", "verify", str(build.site))
+    assert chinese.returncode == 1
+    assert (
+        f"{build.site}：1 个文件与 data/manifest.json 不一致\n新增（1 个）：\n  extra.js\n" == chinese.stdout
+    )
+    english = run("verify", str(build.site))
+    assert f"{build.site}: 1 file differs from data/manifest.json\nadded (1):\n  extra.js\n" == english.stdout

@@ -52,10 +52,8 @@ def with_sanitize(options: str) -> str:
 def test_a_remote_image_fails_a_strict_build(make_site) -> None:
     build = build_site(make_site(REMOTE), "--strict")
     assert build.returncode == 1
-    assert (
-        f'content/r-2024/01.md: statement: <img src="https://{EVIL}/a.png"> is on another site'
-        in build.output
-    )
+    where = "文件 content/r-2024/01.md 的正文（问题表现）"  # a Chinese site
+    assert f'{where}：<img src="https://{EVIL}/a.png"> 是其他网站上的文件，其地址已去掉' in build.output
 
 
 def test_a_site_widens_the_allow_list(make_site) -> None:

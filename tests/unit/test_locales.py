@@ -67,7 +67,10 @@ def test_a_missing_message_is_found() -> None:
     assert placeholders(zh["a.b"]) != placeholders(en["a.b"])
 
 
-MESSAGE_AREAS = ("where", "field", "kind", "load", "privacy", "yaml", "model", "pydantic", "reading")
+MESSAGE_AREAS = (
+    *("where", "field", "kind", "load", "privacy", "yaml", "model", "pydantic", "reading"),
+    *("sanitize", "leave"),
+)
 """The sections of ``messages:`` whose keys the code names as string literals."""
 
 
@@ -78,7 +81,9 @@ def message_keys_in_code() -> set[str]:
     root = resources.files("mkdocs_rectify")
     found: set[str] = set()
     for path in Path(str(root)).rglob("*.py"):
-        found.update(pattern.findall(path.read_text("utf-8")))
+        for line in path.read_text("utf-8").splitlines():
+            if re.search(r"\b(?:Message|invalid)\(|^\s*(?:key|joined) = ", line):
+                found.update(pattern.findall(line))
     return found
 
 
