@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import Environment
+from mkdocs.config.base import ConfigErrors, ConfigWarnings
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -24,7 +25,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from mkdocs_rectify import components, export, feeds, manifest, mkdocs_site, pages
 from mkdocs_rectify.browse import Browsing, browsing
-from mkdocs_rectify.config import RectifyConfig
+from mkdocs_rectify.config import CONFIG_LOCALE, RectifyConfig, locale_of_options
 from mkdocs_rectify.leave import LeavePolicy
 from mkdocs_rectify.loader import LoadCache
 from mkdocs_rectify.locale import Locale
@@ -52,6 +53,16 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
     supports_multiple_instances = False
     _command = "build"
     _load_cache: LoadCache | None = None
+
+    def load_config(
+        self, options: dict[str, Any], config_file_path: str | None = None
+    ) -> tuple[ConfigErrors, ConfigWarnings]:
+        """The options checked by MkDocs, with their errors said in the site's language."""
+        token = CONFIG_LOCALE.set(locale_of_options(options, config_file_path))
+        try:
+            return super().load_config(options, config_file_path)
+        finally:
+            CONFIG_LOCALE.reset(token)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command = command  # Defining on_startup also keeps this instance across serve's rebuilds.

@@ -189,3 +189,20 @@ def test_verify_speaks_the_language_lang_names(make_site) -> None:
     )
     english = run("verify", str(build.site))
     assert f"{build.site}: 1 file differs from data/manifest.json\nadded (1):\n  extra.js\n" == english.stdout
+
+
+def test_the_options_errors_speak_the_sites_language(make_site) -> None:
+    police = "      government: {police: 备案中}\n"
+    config = MINIMAL_CONFIG.replace("  - rectify:\n", "  - rectify:\n" + police)
+    chinese = build_site(make_site(VALID, config=config))
+    assert chinese.returncode == 1 and "Traceback" not in chinese.output
+    assert (
+        "Sub-option 'police': “备案中”中没有备案编号（应如：琼公网安备 46010602000123号）" in chinese.output
+    )
+    english = build_site(make_site(VALID, config=config.replace("language: zh", "language: en")))
+    assert (
+        "Sub-option 'police': '备案中' holds no filing number (琼公网安备 46010602000123号)" in english.output
+    )
+    page_size = "  - rectify:\n      locale: en\n      browse: {page_size: 0}\n"
+    english = build_site(make_site(VALID, config=MINIMAL_CONFIG.replace("  - rectify:\n", page_size)))
+    assert "Sub-option 'page_size': 0 is not a whole number of at least 1" in english.output
