@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from mkdocs_rectify.importer.errors import NoticeImportError
-from mkdocs_rectify.importer.messages import report_locale
+from mkdocs_rectify.importer.messages import report_locale, say
 from mkdocs_rectify.importer.notice import Given, import_notice
 from mkdocs_rectify.importer.report import render_report
 from mkdocs_rectify.importer.writer import check_report, write_report
@@ -106,7 +106,7 @@ def import_command(
             )
         written = write_report(result, out_dir, force=force)
     except NoticeImportError as error:
-        raise click.ClickException(f"{name}: {error}") from None
+        raise click.ClickException(f"{name}: {say(locale, error.args[0])}") from None
     except OSError as error:
         raise click.ClickException(f"{name}: cannot write the report: {error.strerror or error}") from None
     click.echo(render_report(result, written, locale))

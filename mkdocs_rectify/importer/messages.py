@@ -14,11 +14,17 @@ from typing import Any
 from mkdocs_rectify.locale import AVAILABLE, Locale, locale_for_language
 from mkdocs_rectify.messages import Message
 
-__all__ = ["Fields", "Note", "report_locale", "say"]
+__all__ = ["Errors", "Fields", "Note", "report_locale", "say"]
 
 
 class Fields(tuple[str, ...]):
     """Names of report fields (``title``, ``inspection.body``), said in the report's language."""
+
+    __slots__ = ()
+
+
+class Errors(tuple[str, ...]):
+    """Messages of the loader, said one after another in the report's language."""
 
     __slots__ = ()
 
@@ -51,6 +57,8 @@ def _say(locale: Locale, key: str, values: Mapping[str, Any]) -> str:
 def _value(locale: Locale, value: Any) -> Any:
     if isinstance(value, Fields):
         return fields(locale, value)
+    if isinstance(value, Errors):
+        return locale.t("importer.error_separator").join(say(locale, error) for error in value)
     if isinstance(value, Note):
         return _say(locale, value.key, value.values)
     if isinstance(value, Message):
