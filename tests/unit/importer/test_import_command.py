@@ -174,3 +174,5 @@ def test_an_import_that_fails_says_why_in_the_reports_language(tmp_path: Path) -
     assert run(str(SEED), "--out", str(out)).exit_code == 0
     result = run(str(SEED), "--out", str(out), lang="zh-CN")
     assert result.output.strip() == f"Error: {SEED}: {out / SEED_ID} 已存在；如要替换，请加 --force"
+    missing = run(str(tmp_path / "nope.txt"), "--out", str(out), lang="zh-CN")
+    assert missing.output.strip() == f"Error: {tmp_path / 'nope.txt'}: 文件不存在"

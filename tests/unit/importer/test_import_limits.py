@@ -69,9 +69,10 @@ def test_a_reserved_report_id_is_refused(report_id: str) -> None:
 
 def test_a_named_pipe_or_a_device_is_refused_without_blocking(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "notice.txt")
+    out = str(tmp_path / "out")
     for source in (tmp_path / "notice.txt", Path("/dev/zero")):
         result = subprocess.run(
-            [sys.executable, "-m", "mkdocs_rectify", "import", str(source), "--out", str(tmp_path / "out")],
+            [sys.executable, "-m", "mkdocs_rectify", "import", str(source), "--lang", "en", "--out", out],
             capture_output=True,
             text=True,
             timeout=30,
