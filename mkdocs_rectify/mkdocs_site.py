@@ -170,14 +170,16 @@ class BoundedNav:
         return kept
 
 
-def claim(files: Files, config: MkDocsConfig, uri: str, what: str, option: str | None = None) -> None:
-    """Stop the build when a docs file takes a path the plugin writes: ``what`` it does there, and
-    the ``option`` that would stop it."""
+def claim(
+    files: Files, config: MkDocsConfig, locale: Locale, uri: str, what: str, option: str | None = None
+) -> None:
+    """Stop the build when a docs file takes a path the plugin writes: ``what`` it does there (a
+    key of ``build.claim``: ``manifest``, ``feed``, ``page``), and the ``option`` that would stop it."""
     if files.get_file_from_path(uri) is not None:
-        raise PluginError(
-            f"rectify: {config.docs_dir}/{uri} exists, but the plugin {what}; rename or remove "
-            f"{'the file' if uri.endswith('.md') else 'it'}{f', or set {option}' if option else ''}"
-        )
+        does = locale.t(f"build.claim.{what}")
+        path = f"{config.docs_dir}/{uri}"
+        key = "build.claim.option" if option else "build.claim.exists"
+        raise PluginError(f"rectify: {locale.t(key, path=path, what=does, option=option)}")
 
 
 def escape_title(page: Page, title: str) -> None:
@@ -189,26 +191,26 @@ def escape_title(page: Page, title: str) -> None:
     page.meta["title"] = Markup(escape(title))
 
 
-def thesaurus(config_dir: Path, options: SearchThesaurusConfig, locale: str) -> list[Entry]:
+def thesaurus(config_dir: Path, options: SearchThesaurusConfig, locale: Locale) -> list[Entry]:
     """The search thesaurus: the locale's default and the site's files; every problem in one error."""
     extra = [config_dir / name for name in options.extra]
     try:
-        return load_thesaurus(locale, extra, replace_default=options.replace_default)
+        return load_thesaurus(locale.code, extra, replace_default=options.replace_default)
     except ThesaurusError as error:
         lines = "\n".join(f"  {problem}" for problem in error.problems)
-        raise PluginError(f"rectify: search_thesaurus: the thesaurus has errors:\n{lines}") from None
+        raise PluginError(f"rectify: {locale.t('build.thesaurus_errors')}\n{lines}") from None
 
 
-def index_search(site_dir: str, language: str) -> None:
+def index_search(site_dir: str, language: str, locale: Locale) -> None:
     """Index the built site with Pagefind, and log how long it took."""
     try:
         stats = index_site(Path(site_dir), language=language)
     except PagefindError as error:
         raise PluginError(f"rectify: search: {error}") from None
-    log.info(f"search index of {stats.pages} pages written in {stats.seconds:.1f} s")
+    log.info(locale.t("build.search_index", pages=stats.pages, seconds=f"{stats.seconds:.1f}"))
 
 
-def log_policy(site_dir: str) -> None:
+def log_policy(site_dir: str, locale: Locale) -> None:
     """Log the Content-Security-Policy the built site runs under, and what no policy can allow."""
     try:
         policy = csp.site_policy(Path(site_dir))
@@ -216,14 +218,14 @@ def log_policy(site_dir: str) -> None:
         raise PluginError(f"rectify: {error}") from None
     # Not a warning: a style attribute in a page of the docs should not fail a --strict build.
     for finding in policy.unhashable:
-        log.info(f"{finding}: not allowed by a Content-Security-Policy without 'unsafe-inline'")
-    log.info(f"the site runs under this header: {csp.HEADER}: {policy.header()}")
+        log.info(locale.t("build.csp_unhashable", finding=finding))
+    log.info(locale.t("build.csp_header", header=f"{csp.HEADER}: {policy.header()}"))
 
 
-def write_manifest(site_dir: str) -> None:
+def write_manifest(site_dir: str, locale: Locale) -> None:
     """Write the manifest of the built site (the SHA-256 of every file), and log its own."""
     try:
         count, digest = manifest.write_manifest(Path(site_dir))
     except OSError as error:
         raise PluginError(f"rectify: {manifest.MANIFEST_PATH}: {error}") from None
-    log.info(f"{manifest.MANIFEST_PATH}: the SHA-256 of {count} files; the manifest's own is {digest}")
+    log.info(locale.t("build.manifest", path=manifest.MANIFEST_PATH, count=count, digest=digest))

@@ -83,9 +83,11 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
         policy = LeavePolicy([host] if host else [], self.config.leave_site.allow)
         self._leave = LeaveNotices(policy, self._locale) if self.config.leave_site.enabled else None
         for name in mkdocs_site.disable_search(config) if self.config.search else ():
-            log.info(f"the '{name}' plugin is switched off: the site is searched with Pagefind")
+            log.info(self._locale.t("build.search_switched_off", name=name))
         options = self.config.search_thesaurus
-        self._thesaurus = mkdocs_site.thesaurus(config_dir, options, code) if self.config.search else []
+        self._thesaurus = (
+            mkdocs_site.thesaurus(config_dir, options, self._locale) if self.config.search else []
+        )
         serve = self._command == "serve"
         self._site, self._errors = mkdocs_site.load(
             self._content_dir, serve=serve, locale=self._locale, cache=self._load_cache
@@ -104,9 +106,8 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
             files.append(File.generated(config, uri, content=content))
         mark = self.config.government.mark.image
         if mark and files.get_file_from_path(mark) is None:
-            raise PluginError(f"government.mark.image: {mark} is not a file of docs_dir ({config.docs_dir})")
-        what = "writes that file (the SHA-256 of every published file)"
-        mkdocs_site.claim(files, config, manifest.MANIFEST_PATH, what)
+            raise PluginError(self._locale.t("build.mark_not_a_file", mark=mark, docs_dir=config.docs_dir))
+        mkdocs_site.claim(files, config, self._locale, manifest.MANIFEST_PATH, "manifest")
         self._plans: dict[str, pages.PagePlan] = {}
         self._browsing: Browsing | None = None
         self._facts: SiteFacts | None = None
@@ -126,7 +127,7 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
         self._feeds = False
         if self._site is not None and self.config.feeds:
             if not config.site_url:  # an info, not a warning: a --strict build without site_url passes
-                log.info("feeds: no Atom feeds written: they need absolute links; set site_url in mkdocs.yml")
+                log.info(self._locale.t("build.no_feeds"))
             else:
                 site_feeds = feeds.feeds(
                     self._site,
@@ -137,7 +138,7 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
                     home_url=self._urls.get(pages.PageKey(pages.PageKind.OVERVIEW)) or "",
                 )
                 for uri, content in site_feeds.items():
-                    mkdocs_site.claim(files, config, uri, "writes that feed", "feeds: false")
+                    mkdocs_site.claim(files, config, self._locale, uri, "feed", "feeds: false")
                     files.append(File.generated(config, uri, content=content))
                 self._feeds = True
         if self._site is not None and self.config.search:
@@ -147,7 +148,7 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
         return files
 
     def _add_page(self, plan: pages.PagePlan, files: Files, config: MkDocsConfig) -> File:
-        mkdocs_site.claim(files, config, plan.src_uri, "generates that page", plan.option)
+        mkdocs_site.claim(files, config, self._locale, plan.src_uri, "page", plan.option)
         inclusion = InclusionLevel.INCLUDED if plan.in_nav else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, plan.src_uri, content=plan.stub(), inclusion=inclusion)
         files.append(file)
@@ -252,14 +253,14 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
     @event_priority(-100)  # After the other plugins: index the HTML as they have left it.
     def _index_search(self, *, config: MkDocsConfig) -> None:
         if self._search is not None:
-            mkdocs_site.index_search(config.site_dir, self._search.language)
+            mkdocs_site.index_search(config.site_dir, self._search.language, self._locale)
 
     @event_priority(-200)  # After the search index (-100): every page, as published.
     def _log_policy(self, *, config: MkDocsConfig) -> None:
-        mkdocs_site.log_policy(config.site_dir)
+        mkdocs_site.log_policy(config.site_dir, self._locale)
 
     @event_priority(-200)  # Last, after the search index (-100): every file.
     def _write_manifest(self, *, config: MkDocsConfig) -> None:
-        mkdocs_site.write_manifest(config.site_dir)
+        mkdocs_site.write_manifest(config.site_dir, self._locale)
 
     on_post_build = CombinedEvent(_index_search, _log_policy, _write_manifest)

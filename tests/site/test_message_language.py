@@ -206,3 +206,16 @@ def test_the_options_errors_speak_the_sites_language(make_site) -> None:
     page_size = "  - rectify:\n      locale: en\n      browse: {page_size: 0}\n"
     english = build_site(make_site(VALID, config=MINIMAL_CONFIG.replace("  - rectify:\n", page_size)))
     assert "Sub-option 'page_size': 0 is not a whole number of at least 1" in english.output
+
+
+def test_the_builds_own_lines_speak_the_sites_language(make_site) -> None:
+    config = MINIMAL_CONFIG.replace("  - rectify:\n", "  - rectify:\n      locale: en\n")
+    english = build_site(make_site(VALID, config=config))
+    assert english.returncode == 0, english.output
+    for line in ("search index of ", "the site runs under this header: Content-Security-Policy: "):
+        assert f"INFO    -  rectify: {line}" in english.output
+    assert "data/manifest.json: the SHA-256 of " in english.output
+    chinese = build_site(make_site(VALID))
+    for line in ("已生成搜索索引，共 ", "本站运行时使用的响应头：Content-Security-Policy: "):
+        assert f"INFO    -  rectify: {line}" in chinese.output
+    assert "data/manifest.json：记录了 " in chinese.output and "search index of" not in chinese.output

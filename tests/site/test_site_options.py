@@ -58,7 +58,7 @@ def test_a_docs_index_collides_with_the_overview(make_site) -> None:
     project = make_site({**CONTENT, "docs/index.md": "# 首页\n"})
     build = build_site(project)
     assert build.returncode == 1
-    assert "index.md exists, but the plugin generates that page" in build.output
+    assert "index.md 已存在，但插件要在这里生成页面" in build.output  # a Chinese site
     config = with_options("      overview: false\n")
     project = make_site({**CONTENT, "docs/index.md": "# 首页\n"}, config=config)
     build = build_site(project, "--strict")
