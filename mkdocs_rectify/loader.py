@@ -763,7 +763,7 @@ def _plain_message(detail: Any, model: type[BaseModel], written: str | None = No
     if kind == "string_type" and written is not None:
         return Message("pydantic.read_as", written=written, reading=_yaml_reading(value))
     if kind == "string_type":
-        return Message("pydantic.string_type", type=type(value).__name__)
+        return Message("pydantic.string_type", type=_yaml_reading(value))
     if kind == "too_short":
         minimum = ctx.get("min_length", 1)
         return Message("pydantic.empty") if minimum == 1 else Message("pydantic.too_short", minimum=minimum)
@@ -788,6 +788,10 @@ def _plain_message(detail: Any, model: type[BaseModel], written: str | None = No
 
 
 def _yaml_reading(value: Any) -> Message:
+    if isinstance(value, list):
+        return Message("reading.list")
+    if isinstance(value, dict):
+        return Message("reading.mapping")
     if isinstance(value, bool):
         return Message("reading.bool")
     if isinstance(value, int | float):
