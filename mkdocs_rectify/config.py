@@ -166,6 +166,8 @@ class GovernmentConfig(base.Config):
     its record at beian.mps.gov.cn."""
     mark = c.SubConfig(MarkConfig)
     """The 党政机关 mark: ``{image: assets/dzjg.png, link: …}``."""
+
+
 class _AtLeastOne(c.Type[int]):
     """A whole number of at least 1."""
 
@@ -194,7 +196,7 @@ class BrowseConfig(base.Config):
 class _Allowed(c.Type[str]):
     """A name the sanitiser may allow; one it never may is refused with the reason."""
 
-    def __init__(self, refusal: Callable[[str], str | None]) -> None:
+    def __init__(self, refusal: Callable[[str], Message | None]) -> None:
         super().__init__(str)
         self._refusal = refusal
 
@@ -202,7 +204,7 @@ class _Allowed(c.Type[str]):
         name = super().run_validation(value)
         reason = self._refusal(name)
         if reason:
-            raise ValidationError(reason)
+            raise ValidationError(_said(reason))
         return name
 
 
@@ -217,7 +219,7 @@ class _AllowedAttributes(c.DictOfItems[list[str]]):
             for tag in value:
                 reason = refusal_for_tag(str(tag)) if tag != "*" else None
                 if reason:
-                    raise ValidationError(reason)
+                    raise ValidationError(_said(reason))
         return super().run_validation(value)
 
 

@@ -206,6 +206,9 @@ def test_the_options_errors_speak_the_sites_language(make_site) -> None:
     page_size = "  - rectify:\n      locale: en\n      browse: {page_size: 0}\n"
     english = build_site(make_site(VALID, config=MINIMAL_CONFIG.replace("  - rectify:\n", page_size)))
     assert "Sub-option 'page_size': 0 is not a whole number of at least 1" in english.output
+    sanitize = "  - rectify:\n      sanitize: {tags: [script]}\n"
+    chinese = build_site(make_site(VALID, config=MINIMAL_CONFIG.replace("  - rectify:\n", sanitize)))
+    assert "Sub-option 'tags': 不能允许 <script>：它会运行脚本" in chinese.output
 
 
 def test_the_builds_own_lines_speak_the_sites_language(make_site) -> None:

@@ -78,12 +78,12 @@ def test_a_site_widens_the_allow_list(make_site) -> None:
 @pytest.mark.parametrize(
     ("options", "words"),
     [
-        ("        tags: [video, script]\n", ["<script>", "runs scripts"]),
-        ("        attributes: {a: [onclick]}\n", ["onclick", "event handlers"]),
-        ("        attributes: {iframe: [src]}\n", ["<iframe>", "embeds"]),
+        ("        tags: [video, script]\n", ["<script>", "它会运行脚本"]),  # the site speaks Chinese
+        ("        attributes: {a: [onclick]}\n", ["onclick", "事件属性会运行脚本"]),
+        ("        attributes: {iframe: [src]}\n", ["<iframe>", "嵌入另一个网页"]),
         ('        attributes: {"*": [data-rectify-leave]}\n', ["data-rectify-leave", "data-*"]),
-        ("        url_schemes: [javascript]\n", ["javascript", "runs a script"]),
-        ("        url_schemes: [data]\n", ["data:", "document"]),
+        ("        url_schemes: [javascript]\n", ["javascript", "它会运行脚本"]),
+        ("        url_schemes: [data]\n", ["data:", "整个文档"]),
     ],
 )
 def test_the_option_refuses_what_would_run_or_steer(make_site, options: str, words: list[str]) -> None:
