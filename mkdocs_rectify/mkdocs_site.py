@@ -197,7 +197,7 @@ def thesaurus(config_dir: Path, options: SearchThesaurusConfig, locale: Locale) 
     try:
         return load_thesaurus(locale.code, extra, replace_default=options.replace_default)
     except ThesaurusError as error:
-        lines = "\n".join(f"  {problem}" for problem in error.problems)
+        lines = "\n".join(f"  {say(locale, problem)}" for problem in error.problems)
         raise PluginError(f"rectify: {locale.t('build.thesaurus_errors')}\n{lines}") from None
 
 
