@@ -46,7 +46,7 @@ def validate(locale: Locale, content_dir: Path, strict: bool) -> None:
     try:
         loaded = load_content(content_dir)
     except BuildDateError as error:
-        raise click.ClickException(str(error)) from None
+        raise click.ClickException(say(locale, error.args[0])) from None
     except ContentErrors as errors:
         click.echo(errors.render(locale), err=True)
         raise SystemExit(1) from None

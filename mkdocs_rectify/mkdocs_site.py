@@ -62,7 +62,7 @@ def load(
     try:
         loaded = load_content(content_dir, build_date=clock.build_date(), cache=cache)
     except clock.BuildDateError as error:
-        raise PluginError(f"rectify: {error}") from None
+        raise PluginError(f"rectify: {say(locale, error.args[0])}") from None
     except ContentErrors as errors:
         if not serve:
             raise PluginError(errors.render(locale)) from None

@@ -222,3 +222,13 @@ def test_the_builds_own_lines_speak_the_sites_language(make_site) -> None:
     for line in ("已生成搜索索引，共 ", "本站运行时使用的响应头：Content-Security-Policy: "):
         assert f"INFO    -  rectify: {line}" in chinese.output
     assert "data/manifest.json：记录了 " in chinese.output and "search index of" not in chinese.output
+
+
+def test_a_wrong_build_date_is_said_in_the_language_asked_for(tmp_path: Path, monkeypatch) -> None:
+    write_tree(tmp_path, VALID)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    chinese = validate(tmp_path, "--lang", "zh-CN")
+    assert chinese.returncode == 1
+    assert "SOURCE_DATE_EPOCH 为“yesterday”；它应为自 1970-01-01（UTC）起的整秒数" in chinese.stderr
+    english = validate(tmp_path, "--lang", "en")
+    assert "SOURCE_DATE_EPOCH is 'yesterday'; it must be a whole number of seconds" in english.stderr
