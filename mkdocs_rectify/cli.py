@@ -81,7 +81,7 @@ def verify(locale: Locale, site_dir: Path) -> None:
     try:
         differences = manifest.verify(site_dir)
     except manifest.ManifestError as error:
-        click.echo(locale.t("cli.error", message=error), err=True)
+        click.echo(locale.t("cli.error", message=say(locale, error.args[0])), err=True)
         raise SystemExit(2) from None
     if not differences:
         checked = differences.checked
@@ -123,10 +123,13 @@ def csp_command(locale: Locale, site_dir: Path, nginx: bool) -> None:
     try:
         policy = csp.site_policy(site_dir)
     except csp.CspError as error:
-        click.echo(locale.t("cli.error", message=error), err=True)
+        click.echo(locale.t("cli.error", message=say(locale, error.args[0])), err=True)
         raise SystemExit(2) from None
     for finding in policy.unhashable:
-        click.echo(locale.t("cli.warning", message=locale.t("cli.csp_unhashable", finding=finding)), err=True)
+        click.echo(
+            locale.t("cli.warning", message=locale.t("cli.csp_unhashable", finding=say(locale, finding))),
+            err=True,
+        )
     if nginx:
         click.echo(f'add_header {csp.HEADER} "{policy.header()}" always;')
     else:

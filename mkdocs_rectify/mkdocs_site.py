@@ -215,10 +215,10 @@ def log_policy(site_dir: str, locale: Locale) -> None:
     try:
         policy = csp.site_policy(Path(site_dir))
     except csp.CspError as error:
-        raise PluginError(f"rectify: {error}") from None
+        raise PluginError(f"rectify: {say(locale, error.args[0])}") from None
     # Not a warning: a style attribute in a page of the docs should not fail a --strict build.
     for finding in policy.unhashable:
-        log.info(locale.t("build.csp_unhashable", finding=finding))
+        log.info(locale.t("build.csp_unhashable", finding=say(locale, finding)))
     log.info(locale.t("build.csp_header", header=f"{csp.HEADER}: {policy.header()}"))
 
 

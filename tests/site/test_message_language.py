@@ -232,3 +232,22 @@ def test_a_wrong_build_date_is_said_in_the_language_asked_for(tmp_path: Path, mo
     assert "SOURCE_DATE_EPOCH 为“yesterday”；它应为自 1970-01-01（UTC）起的整秒数" in chinese.stderr
     english = validate(tmp_path, "--lang", "en")
     assert "SOURCE_DATE_EPOCH is 'yesterday'; it must be a whole number of seconds" in english.stderr
+
+
+def test_verify_and_csp_say_what_is_missing_in_the_language_asked_for(tmp_path: Path) -> None:
+    missing = tmp_path / "site"
+    for command in ("verify", "csp"):
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs_rectify", "--lang", "zh-CN", command, str(missing)],
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 2 and result.stderr == f"错误：{missing}：文件夹不存在\n"
+    missing.mkdir()
+    (missing / "data").mkdir()
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs_rectify", "--lang", "en", "verify", str(missing)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.stderr.startswith(f"error: {missing / 'data/manifest.json'} is missing; the rectify plugin")

@@ -69,7 +69,7 @@ def test_a_missing_message_is_found() -> None:
 
 MESSAGE_AREAS = (
     *("where", "field", "kind", "load", "privacy", "yaml", "model", "pydantic", "reading"),
-    *("sanitize", "leave", "config", "thesaurus", "clock"),
+    *("sanitize", "leave", "config", "thesaurus", "clock", "csp", "manifest"),
 )
 """The sections of ``messages:`` whose keys the code names as string literals."""
 
