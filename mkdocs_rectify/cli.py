@@ -12,6 +12,7 @@ from mkdocs_rectify.clock import BuildDateError
 from mkdocs_rectify.importer.command import import_command
 from mkdocs_rectify.loader import ContentErrors, load_content
 from mkdocs_rectify.locale import AVAILABLE, Locale, language_from_environment
+from mkdocs_rectify.messages import say
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -45,14 +46,14 @@ def validate(locale: Locale, content_dir: Path, strict: bool) -> None:
     try:
         loaded = load_content(content_dir)
     except BuildDateError as error:
-        raise click.ClickException(str(error)) from None
+        raise click.ClickException(say(locale, error.args[0])) from None
     except ContentErrors as errors:
         click.echo(errors.render(locale), err=True)
         raise SystemExit(1) from None
     for warning in loaded.warnings:
-        click.echo(locale.t("cli.warning", message=warning), err=True)
+        click.echo(locale.t("cli.warning", message=say(locale, warning)), err=True)
     for note in loaded.notes:
-        click.echo(locale.t("cli.note", message=note), err=True)
+        click.echo(locale.t("cli.note", message=say(locale, note)), err=True)
     if strict and loaded.warnings:
         count = len(loaded.warnings)
         click.echo(locale.t("cli.strict_one" if count == 1 else "cli.strict_other", count=count), err=True)
@@ -62,10 +63,6 @@ def validate(locale: Locale, content_dir: Path, strict: bool) -> None:
     click.echo(locale.t("cli.valid", path=content_dir, reports=len(site.reports), problems=problems))
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" + ("" if count == 1 else "s")
-
-
 def _shown(path: str) -> str:
     """A path on one line, whatever characters its name holds."""
     return path if path.isprintable() else path.encode("unicode_escape").decode("ascii")
@@ -73,7 +70,8 @@ def _shown(path: str) -> str:
 
 @main.command()
 @click.argument("site_dir", type=click.Path(path_type=Path))
-def verify(site_dir: Path) -> None:
+@click.pass_obj
+def verify(locale: Locale, site_dir: Path) -> None:
     """Check that the files of the built site in SITE_DIR are those its manifest lists.
 
     The manifest, data/manifest.json, holds the size and SHA-256 of every file of the site, written
@@ -83,25 +81,30 @@ def verify(site_dir: Path) -> None:
     try:
         differences = manifest.verify(site_dir)
     except manifest.ManifestError as error:
-        click.echo(f"error: {error}", err=True)
+        click.echo(locale.t("cli.error", message=say(locale, error.args[0])), err=True)
         raise SystemExit(2) from None
     if not differences:
+        checked = differences.checked
         click.echo(
-            f"{site_dir}: {_plural(differences.checked, 'file')} "
-            f"{'matches' if differences.checked == 1 else 'match'} {manifest.MANIFEST_PATH} "
-            f"(SHA-256 of the manifest: {differences.manifest_sha256})"
+            locale.t(
+                "cli.verify.match_one" if checked == 1 else "cli.verify.match_other",
+                site=site_dir,
+                count=checked,
+                manifest=manifest.MANIFEST_PATH,
+                sha256=differences.manifest_sha256,
+            )
         )
         return
     count = differences.count()
-    verb = "differs" if count == 1 else "differ"
-    click.echo(f"{site_dir}: {_plural(count, 'file')} {verb} from {manifest.MANIFEST_PATH}")
+    key = "cli.verify.differ_one" if count == 1 else "cli.verify.differ_other"
+    click.echo(locale.t(key, site=site_dir, count=count, manifest=manifest.MANIFEST_PATH))
     for heading, paths in (
         ("changed", differences.changed),
         ("added", differences.added),
         ("removed", differences.removed),
     ):
         if paths:
-            click.echo(f"{heading} ({len(paths)}):")
+            click.echo(locale.t(f"cli.verify.{heading}", count=len(paths)))
             for path in paths:
                 click.echo(f"  {_shown(path)}")
     raise SystemExit(1)
@@ -110,7 +113,8 @@ def verify(site_dir: Path) -> None:
 @main.command("csp")
 @click.argument("site_dir", type=click.Path(path_type=Path))
 @click.option("--nginx", is_flag=True, help="Print it as an nginx add_header directive.")
-def csp_command(site_dir: Path, nginx: bool) -> None:
+@click.pass_obj
+def csp_command(locale: Locale, site_dir: Path, nginx: bool) -> None:
     """Print the Content-Security-Policy header for the built site in SITE_DIR.
 
     Scripts from the site's own files, WebAssembly for the search, and each inline script that
@@ -119,11 +123,13 @@ def csp_command(site_dir: Path, nginx: bool) -> None:
     try:
         policy = csp.site_policy(site_dir)
     except csp.CspError as error:
-        click.echo(f"error: {error}", err=True)
+        click.echo(locale.t("cli.error", message=say(locale, error.args[0])), err=True)
         raise SystemExit(2) from None
     for finding in policy.unhashable:
-        advice = "not allowed by this policy; take it out of the page or its template"
-        click.echo(f"warning: {finding}: {advice}", err=True)
+        click.echo(
+            locale.t("cli.warning", message=locale.t("cli.csp_unhashable", finding=say(locale, finding))),
+            err=True,
+        )
     if nginx:
         click.echo(f'add_header {csp.HEADER} "{policy.header()}" always;')
     else:

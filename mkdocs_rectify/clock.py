@@ -13,6 +13,8 @@ import os
 import re
 from collections.abc import Mapping
 
+from mkdocs_rectify.messages import Message
+
 __all__ = ["CHINA_STANDARD_TIME", "BuildDateError", "build_date"]
 
 CHINA_STANDARD_TIME = dt.timezone(dt.timedelta(hours=8), "UTC+08:00")
@@ -35,13 +37,11 @@ def build_date(environ: Mapping[str, str] | None = None, now: dt.datetime | None
     epoch = env.get("SOURCE_DATE_EPOCH")
     if epoch is not None and epoch.strip():
         if not _EPOCH.fullmatch(epoch.strip()):
-            raise BuildDateError(
-                f"SOURCE_DATE_EPOCH is {epoch!r}; it must be a whole number of seconds since 1970-01-01 UTC"
-            )
+            raise BuildDateError(Message("clock.not_seconds", epoch=epoch))
         try:
             moment = dt.datetime.fromtimestamp(int(epoch.strip()), CHINA_STANDARD_TIME)
         except (OverflowError, OSError, ValueError):
-            raise BuildDateError(f"SOURCE_DATE_EPOCH is {epoch!r}, past any date a build can have") from None
+            raise BuildDateError(Message("clock.too_far", epoch=epoch)) from None
         return moment.date()
     current = now if now is not None else dt.datetime.now(dt.UTC)
     return current.astimezone(CHINA_STANDARD_TIME).date()

@@ -13,17 +13,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from contextvars import ContextVar
+from typing import Any
 
+import yaml
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
 from mkdocs_rectify.locale import AVAILABLE, locale_for_language
+from mkdocs_rectify.messages import Message, say
 from mkdocs_rectify.model import Status
 from mkdocs_rectify.sanitize import Allowance, refusal_for_attribute, refusal_for_scheme, refusal_for_tag
 
 __all__ = [
+    "CONFIG_LOCALE",
     "CONFORMANCE",
     "AccessibilityConfig",
     "AccessibilityContactConfig",
@@ -34,7 +39,17 @@ __all__ = [
     "RectifyConfig",
     "SanitizeConfig",
     "SearchThesaurusConfig",
+    "locale_of_options",
 ]
+
+CONFIG_LOCALE: ContextVar[str] = ContextVar("CONFIG_LOCALE", default="en")
+"""The locale the errors of the options are said in while MkDocs checks them (the plugin sets it
+from :func:`locale_of_options`); English otherwise."""
+
+
+def _said(message: Message) -> str:
+    return say(CONFIG_LOCALE.get(), message)
+
 
 CONFORMANCE = ("full", "partial", "none")
 """Compliance status as in the GOV.UK statement: fully, partially or not compliant."""
@@ -105,10 +120,7 @@ class _SiteFile(c.Type[str]):
     def run_validation(self, value: object) -> str:
         path = super().run_validation(value).strip()
         if re.match(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)", path):
-            raise ValidationError(
-                f"{path!r} is an address; put the image in docs_dir and give its path (assets/mark.png): "
-                "a page never loads an image from another site"
-            )
+            raise ValidationError(_said(Message("config.site_file", path=path)))
         return path.lstrip("/")
 
 
@@ -121,7 +133,7 @@ class _PoliceFiling(c.Type[str]):
     def run_validation(self, value: object) -> str:
         text = super().run_validation(value).strip()
         if len(re.sub(r"\D", "", text)) < 10:
-            raise ValidationError(f"{text!r} holds no filing number (琼公网安备 46010602000123号)")
+            raise ValidationError(_said(Message("config.police_filing", text=text)))
         return text
 
 
@@ -154,6 +166,8 @@ class GovernmentConfig(base.Config):
     its record at beian.mps.gov.cn."""
     mark = c.SubConfig(MarkConfig)
     """The 党政机关 mark: ``{image: assets/dzjg.png, link: …}``."""
+
+
 class _AtLeastOne(c.Type[int]):
     """A whole number of at least 1."""
 
@@ -163,7 +177,7 @@ class _AtLeastOne(c.Type[int]):
     def run_validation(self, value: object) -> int:
         number = super().run_validation(value)
         if isinstance(number, bool) or number < 1:
-            raise ValidationError(f"{number!r} is not a whole number of at least 1")
+            raise ValidationError(_said(Message("config.at_least_one", number=number)))
         return number
 
 
@@ -182,7 +196,7 @@ class BrowseConfig(base.Config):
 class _Allowed(c.Type[str]):
     """A name the sanitiser may allow; one it never may is refused with the reason."""
 
-    def __init__(self, refusal: Callable[[str], str | None]) -> None:
+    def __init__(self, refusal: Callable[[str], Message | None]) -> None:
         super().__init__(str)
         self._refusal = refusal
 
@@ -190,7 +204,7 @@ class _Allowed(c.Type[str]):
         name = super().run_validation(value)
         reason = self._refusal(name)
         if reason:
-            raise ValidationError(reason)
+            raise ValidationError(_said(reason))
         return name
 
 
@@ -205,7 +219,7 @@ class _AllowedAttributes(c.DictOfItems[list[str]]):
             for tag in value:
                 reason = refusal_for_tag(str(tag)) if tag != "*" else None
                 if reason:
-                    raise ValidationError(reason)
+                    raise ValidationError(_said(reason))
         return super().run_validation(value)
 
 
@@ -251,9 +265,9 @@ class _StatusLabels(c.Type[dict]):
         labels = super().run_validation(value)
         unknown = set(labels) - {s.value for s in Status}
         if unknown:
-            raise ValidationError(
-                f"unknown status {', '.join(sorted(unknown))}; use {', '.join(s.value for s in Status)}"
-            )
+            allowed = [s.value for s in Status]
+            message = Message("config.unknown_status", unknown=sorted(unknown), allowed=allowed)
+            raise ValidationError(_said(message))
         return labels
 
 
@@ -311,3 +325,28 @@ class RectifyConfig(base.Config):
     def locale_code(self, theme_language: str | None) -> str:
         """The locale of the generated text: the ``locale`` option, else the theme's language's."""
         return self.locale or locale_for_language(theme_language)
+
+
+class _AnyTag(yaml.SafeLoader):
+    """Reads ``mkdocs.yml`` with its tags (``!ENV``, ``!!python/name:``) as empty values."""
+
+
+_AnyTag.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def locale_of_options(options: Mapping[str, Any], config_file_path: str | None) -> str:
+    """The locale the site speaks, for the errors of its options, found before MkDocs hands over
+    the validated config: the ``locale`` option, else ``theme.language`` in ``mkdocs.yml``
+    (Material's default, English, when it names none)."""
+    locale = options.get("locale")
+    if locale in AVAILABLE:
+        return str(locale)
+    language = None
+    try:
+        with open(config_file_path or "mkdocs.yml", encoding="utf-8") as stream:
+            data = yaml.load(stream, Loader=_AnyTag)
+        theme = data.get("theme") if isinstance(data, dict) else None
+        language = theme.get("language") if isinstance(theme, dict) else None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        pass
+    return locale_for_language(language if isinstance(language, str) else "en")

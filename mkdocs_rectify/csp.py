@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from mkdocs_rectify.messages import Message
+
 __all__ = ["HEADER", "CspError", "SitePolicy", "page_findings", "script_hash", "site_policy"]
 
 HEADER = "Content-Security-Policy"
@@ -90,11 +92,11 @@ class _Parser(HTMLParser):
         values = dict(attrs)
         for name, value in attrs:
             if name.startswith("on"):
-                self.found.unhashable.append(f"<{tag} {name}=…> (an event handler attribute)")
+                self.found.unhashable.append(Message("csp.event_handler", tag=tag, name=name))
             elif name == "style" and value:
-                self.found.unhashable.append(f"<{tag} style=…> (a style attribute)")
+                self.found.unhashable.append(Message("csp.style", tag=tag))
             elif name in _URL_ATTRIBUTES and value and _JAVASCRIPT_URL.match(value):
-                self.found.unhashable.append(f'<{tag} {name}="javascript:…"> (a javascript: URL)')
+                self.found.unhashable.append(Message("csp.javascript_url", tag=tag, name=name))
         if tag == "script" and "src" not in values:
             if (values.get("type") or "").strip().lower() in _JAVASCRIPT_TYPES:
                 self._element, self._text = "script", []
@@ -173,10 +175,10 @@ class SitePolicy:
 def site_policy(site_dir: Path, *, bundle_dir: str = "pagefind") -> SitePolicy:
     """The policy for the built site in ``site_dir``, from every one of its HTML pages."""
     if not site_dir.is_dir():
-        raise CspError(f"{site_dir}: no such folder")
+        raise CspError(Message("csp.no_folder", path=site_dir))
     pages = sorted(site_dir.rglob("*.html"))
     if not pages:
-        raise CspError(f"{site_dir}: no HTML page; build the site first")
+        raise CspError(Message("csp.no_page", path=site_dir))
     scripts: set[str] = set()
     styles: set[str] = set()
     unhashable: list[str] = []
@@ -184,12 +186,14 @@ def site_policy(site_dir: Path, *, bundle_dir: str = "pagefind") -> SitePolicy:
         try:
             html = page.read_text("utf-8")
         except (OSError, UnicodeDecodeError) as error:
-            raise CspError(f"{page}: cannot be read ({error})") from None
+            raise CspError(Message("csp.unreadable", path=page, error=str(error))) from None
         found = page_findings(html)
         scripts.update(script_hash(text) for text in found.scripts)
         styles.update(script_hash(text) for text in found.styles)
         where = page.relative_to(site_dir).as_posix()
-        unhashable += [f"{where}: {what}" for what in dict.fromkeys(found.unhashable)]
+        unhashable += [
+            Message("csp.found", page=where, what=what) for what in dict.fromkeys(found.unhashable)
+        ]
     return SitePolicy(
         script_hashes=sorted(scripts),
         style_hashes=sorted(styles),

@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from mkdocs_rectify import clock
 from mkdocs_rectify.locale import Locale
+from mkdocs_rectify.messages import Message, say
 from mkdocs_rectify.model import (
     REPORT_ID_PATTERN,
     Problem,
@@ -39,6 +40,7 @@ from mkdocs_rectify.yamlpos import Located, YamlProblem, load_located
 __all__ = [
     "INVISIBLE",
     "MAX_FILE_BYTES",
+    "TRANSLATED_ERRORS",
     "ContentError",
     "ContentErrors",
     "LoadCache",
@@ -58,17 +60,31 @@ MAX_FILE_BYTES = 2_000_000
 
 @dataclass(frozen=True, order=True)
 class ContentError:
-    """One thing wrong with the content, in a form a person can act on."""
+    """One thing wrong with the content, in a form a person can act on.
+
+    ``field`` and ``message`` are :class:`~mkdocs_rectify.messages.Message` where the loader made
+    them: English as text, said in another language by :meth:`say`."""
 
     path: str
     line: int | None
     field: str | None
     message: str
+    folder: bool = False
+    """Whether ``path`` is a folder (its messages then name a folder, not a file)."""
+
+    def as_message(self) -> Message:
+        """The whole error as one message: where, then what."""
+        if self.folder:
+            return Message("where.folder", path=self.path, message=self.message)
+        key = "where.file" + ("_line" if self.line else "") + ("_field" if self.field else "")
+        return Message(key, path=self.path, line=self.line, field=self.field, message=self.message)
+
+    def say(self, locale: Locale | None = None) -> str:
+        """The error in the language of ``locale`` (English by default)."""
+        return say(locale, self.as_message())
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        what = f"{self.field}: {self.message}" if self.field else self.message
-        return f"{where}: {what}"
+        return str.__str__(self.as_message())
 
 
 class ContentErrors(Exception):
@@ -82,7 +98,7 @@ class ContentErrors(Exception):
         """Every error on a line of its own, under a line saying how many, in ``locale`` (English)."""
         count = len(self.errors)
         head = (locale or Locale("en")).t("cli.errors_one" if count == 1 else "cli.errors_other", count=count)
-        return "\n".join([head, *(f"  {error}" for error in self.errors)])
+        return "\n".join([head, *(f"  {error.say(locale)}" for error in self.errors)])
 
 
 def split_front_matter(text: str) -> tuple[str, str, int] | None:
@@ -108,9 +124,12 @@ class Loaded:
 
     site: Site
     warnings: list[str]
-    """Valid but needs a person's attention; MkDocs' strict mode and ``validate --strict`` fail on them."""
+    """Valid but needs a person's attention; MkDocs' strict mode and ``validate --strict`` fail on them.
+    Each is a :class:`~mkdocs_rectify.messages.Message`, said in a locale with
+    :func:`~mkdocs_rectify.messages.say`."""
     notes: list[str]
-    """Worth knowing but often deliberate, such as a draft folder left out; never a failure."""
+    """Worth knowing but often deliberate, such as a draft folder left out; never a failure (each a
+    :class:`~mkdocs_rectify.messages.Message`, as the warnings)."""
 
 
 @dataclass(frozen=True)
@@ -201,32 +220,41 @@ class _Loader:
         self.warnings: list[str] = []
         self.notes: list[str] = []
 
-    def error(self, path: Path, message: str, *, line: int | None = None, field: str | None = None) -> None:
-        self.errors.append(ContentError(display_path(path), line, field, message))
+    def error(
+        self,
+        path: Path,
+        message: str,
+        *,
+        line: int | None = None,
+        field: str | None = None,
+        folder: bool = False,
+    ) -> None:
+        self.errors.append(ContentError(display_path(path), line, field, message, folder))
 
     def warn(self, path: Path, message: str, *, line: int | None = None, field: str | None = None) -> None:
-        self.warnings.append(str(ContentError(display_path(path), line, field, message)))
+        self.warnings.append(ContentError(display_path(path), line, field, message).as_message())
 
     def note(self, path: Path, message: str) -> None:
-        self.notes.append(f"{display_path(path)}: {message}")
+        self.notes.append(ContentError(display_path(path), None, None, message, path.is_dir()).as_message())
 
     def load(self) -> Site:
         if not self.root.is_dir():
-            self.error(self.root, "the content directory does not exist")
+            self.error(self.root, Message("load.no_content_dir"), folder=True)
             return Site(reports=[])
         folders = []
         for entry in self._entries(self.root):
             kind = file_kind(entry)
             if entry.name.startswith((".", "_")):
-                self.note(entry, _LEFT_OUT)
+                self.note(entry, Message("load.left_out"))
+            elif kind == "file":
+                self.warn(entry, Message("load.not_a_report_folder"))
             elif kind != "folder":
-                what = "" if kind == "file" else f"{kind}, "
-                self.warn(entry, f"skipped: {what}not a report folder (a folder holding {REPORT_FILE})")
+                self.warn(entry, Message("load.not_a_report_folder_kind", kind=_kind_message(kind)))
             else:
                 folders.append(entry)
         reports = [report for folder in folders if (report := self._load_report(folder))]
         if not folders:
-            self.error(self.root, f"no reports: add a folder <report-id>/ holding {REPORT_FILE}")
+            self.error(self.root, Message("load.no_reports"), folder=True)
         reports.sort(key=newest_first)
         self._check_former_ids(reports)
         return Site(
@@ -242,29 +270,20 @@ class _Loader:
             path = self.root / report.id / REPORT_FILE
             for former in report.meta.former_ids:
                 if former in RESERVED_IDS:
-                    self.error(path, f"{former!r} is reserved: the site uses /{former}/", field="former_ids")
+                    self.error(path, Message("load.former_id_reserved", former=former), field="former_ids")
                 elif former not in owners:
                     owners[former] = report.id
                 elif owners[former] == "":
-                    self.error(
-                        path,
-                        f"{former!r} is the id of a report ({former}/); a former id leads to this report, "
-                        "so no report may have it now",
-                        field="former_ids",
-                    )
+                    self.error(path, Message("load.former_id_is_an_id", former=former), field="former_ids")
                 else:
-                    self.error(
-                        path,
-                        f"{former!r} is also a former id of {owners[former]}/{REPORT_FILE}; "
-                        "an old address can lead to one report only",
-                        field="former_ids",
-                    )
+                    message = Message("load.former_id_twice", former=former, owner=owners[former])
+                    self.error(path, message, field="former_ids")
 
     def _entries(self, folder: Path) -> list[Path]:
         try:
             return sorted(folder.iterdir())
         except OSError as error:
-            self.error(folder, f"cannot be read: {error.strerror}")
+            self.error(folder, Message("load.unreadable", reason=error.strerror), folder=True)
             return []
 
     def _load_report(self, folder: Path) -> Report | None:
@@ -275,39 +294,35 @@ class _Loader:
             name, kind = entry.name, file_kind(entry)
             suffix = entry.suffix
             if name.startswith((".", "_")):
-                self.note(entry, _LEFT_OUT)
+                self.note(entry, Message("load.left_out"))
             elif name == REPORT_FILE or suffix == ".md":
                 if kind != "file":
-                    self.error(entry, f"is {'a folder' if kind == 'folder' else kind}, not a regular file")
+                    self.error(entry, Message("load.not_regular", kind=_kind_message(kind)))
                 elif name == REPORT_FILE:
                     report_file = entry
                 else:
                     problem_files.append(entry)
             elif suffix.lower() in _MARKDOWN_SUFFIXES:
-                self.error(entry, f"problem files end in .md (lower case): rename it {entry.stem}.md")
+                self.error(entry, Message("load.suffix_case", stem=entry.stem))
                 problem_files.append(entry)  # counted, so that the report is not also said to have none
             elif kind == "folder":
-                self.warn(entry, "skipped: sub-folders are not read; problem files go in the report folder")
+                self.warn(entry, Message("load.sub_folder"))
             elif kind != "file":
-                self.warn(entry, f"skipped: {kind}")
+                self.warn(entry, Message("load.skipped_kind", kind=_kind_message(kind)))
             else:
-                hint = f" (did you mean {REPORT_FILE}?)" if name.lower() in _REPORT_FILE_TYPOS else ""
-                self.warn(entry, f"skipped: only {REPORT_FILE} and problem files (*.md) are read{hint}")
+                typo = name.lower() in _REPORT_FILE_TYPOS
+                self.warn(entry, Message("load.skipped_typo" if typo else "load.skipped_file"))
         meta: ReportMeta | None = None
         if report_file is None:
             if not (folder / REPORT_FILE).exists():
-                self.error(folder, f"missing {REPORT_FILE} (the report's title, issuer and dates)")
+                self.error(folder, Message("load.no_report_file"), folder=True)
         else:
             meta = self._load_meta(report_file)
         problems = [
             p for f in problem_files if f.suffix == ".md" and (p := self._load_problem(f, folder.name, meta))
         ]
         if not problem_files and not (meta is not None and (meta.draft or meta.states_counts)):
-            self.error(
-                folder,
-                "the report has no problem files (*.md); a report that only states counts gives them "
-                "under declared.total, and an unfinished import is marked draft: true",
-            )
+            self.error(folder, Message("load.no_problems"), folder=True)
         self._check_numbers(problems, folder)
         if meta is None or not ok:
             return None
@@ -330,66 +345,42 @@ class _Loader:
             for former in problem.former_numbers:
                 owner = owners.setdefault(former, problem)
                 if owner is None:
-                    self.error(
-                        path,
-                        f"{former} is the number of a problem of this report now; a former number leads "
-                        "to this problem, so no problem of the report may have it",
-                        field="former_numbers",
-                    )
+                    message = Message("load.former_number_is_current", former=former)
+                    self.error(path, message, field="former_numbers")
                 elif owner is not problem:
-                    self.error(
-                        path,
-                        f"{former} is also a former number of {display_path(self.root / owner.source_path)}; "
-                        "an old address can lead to one problem only",
-                        field="former_numbers",
-                    )
+                    other = display_path(self.root / owner.source_path)
+                    message = Message("load.former_number_twice", former=former, other=other)
+                    self.error(path, message, field="former_numbers")
 
     def _check_id(self, folder: Path) -> bool:
         name = folder.name
         if not re.fullmatch(REPORT_ID_PATTERN, name):
-            self.error(
-                folder,
-                f"folder name {name!r} cannot be a report id: use lower-case letters a-z, "
-                "digits and hyphens (it appears in every URL of the report)",
-            )
+            self.error(folder, Message("load.bad_id", name=name), folder=True)
             return False
         if name in RESERVED_IDS:
-            self.error(
-                folder,
-                f"report id {name!r} is reserved: the site uses /{name}/ for its own pages; rename the "
-                f"folder (reserved: {', '.join(sorted(RESERVED_IDS))})",
-            )
+            reserved = sorted(RESERVED_IDS)
+            self.error(folder, Message("load.reserved_id", name=name, reserved=reserved), folder=True)
             return False
         return True
 
     def _warn(self, report: Report, report_file: Path) -> None:
         if report.meta.draft:
             missing = report.missing
-            what = (
-                f"missing {', '.join(missing)} (shown as 待补充); fill them in, then remove draft: true"
-                if missing
-                else "marked draft: true; remove it once the report is checked"
-            )
-            self.warnings.append(f"{display_path(report_file)}: draft: {what}")
+            what = Message("load.draft_missing", fields=missing) if missing else Message("load.draft_marked")
+            self.warn(report_file, what)
         listed = report.problems or report.withdrawn_problems  # a round-level summary lists none
         if report.meta.declared is not None and report.meta.published is not None and listed:
             published = report.meta.published
             every = [*report.problems, *report.withdrawn_problems]  # as the notice published them
             as_published = Summary.of_statuses([status_on(p, published) for p in every])
             for mismatch in as_published.mismatches(report.meta.declared):
-                self.warnings.append(f"{display_path(report_file)}: declared: {mismatch}")
+                self.warn(report_file, Message("load.declared", mismatch=mismatch))
         if report.meta.unclassified:
-            self.warnings.append(
-                f"{display_path(report_file)}: unclassified: {len(report.meta.unclassified)} "
-                "block(s) of text are not in any field; they are shown on the report page"
-            )
+            self.warn(report_file, Message("load.report_unclassified", count=len(report.meta.unclassified)))
         for problem in report.problems:
             if problem.unclassified:
-                self.warnings.append(
-                    f"{display_path(self.root / problem.source_path)}: unclassified: "
-                    f"{len(problem.unclassified)} block(s) of text are not in any section; "
-                    "they are shown on the problem page"
-                )
+                count = len(problem.unclassified)
+                self.warn(self.root / problem.source_path, Message("load.problem_unclassified", count=count))
 
     def _read(self, path: Path) -> str | None:
         # Opened without blocking and checked again once open: a file replaced by a named pipe since
@@ -399,21 +390,21 @@ class _Loader:
             with os.fdopen(descriptor, "rb") as stream:
                 mode = os.fstat(stream.fileno()).st_mode
                 if not stat.S_ISREG(mode):
-                    self.error(path, f"is {_kind_of_mode(mode)}, not a regular file")
+                    self.error(path, Message("load.not_regular", kind=_kind_of_mode(mode)))
                     return None
                 data = stream.read(MAX_FILE_BYTES + 1)
         except OSError as error:
-            self.error(path, f"cannot be read: {error.strerror}")
+            self.error(path, Message("load.unreadable", reason=error.strerror))
             return None
         if len(data) > MAX_FILE_BYTES:
             size = max(len(data), path.stat().st_size)
-            self.error(path, f"is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes")
+            self.error(path, Message("load.too_large", size=size, limit=MAX_FILE_BYTES))
             return None
         try:
             return data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             line = data[: error.start].count(b"\n") + 1
-            self.error(path, "is not UTF-8 text; save it as UTF-8", line=line)
+            self.error(path, Message("load.not_utf8"), line=line)
             return None
 
     def _load_meta(self, path: Path) -> ReportMeta | None:
@@ -430,7 +421,7 @@ class _Loader:
             loc = ("withdrawn", "date")
             self.error(
                 path,
-                f"{meta.withdrawn.date} is after the build date ({self.build_date}): it has not happened yet",
+                Message("load.after_build_date", date=str(meta.withdrawn.date), today=str(self.build_date)),
                 line=located.line_of(loc),
                 field=_field_name(loc),
             )
@@ -471,12 +462,7 @@ class _Loader:
         parts = split_front_matter(text)
         if parts is None:
             self._report_invisible(path, marks, None, yaml_end=0)
-            self.error(
-                path,
-                "no front-matter: the file must start with a line '---', then the fields "
-                "(number, title, status, …), then another '---' line",
-                line=1,
-            )
+            self.error(path, Message("load.no_front_matter"), line=1)
             return None
         yaml_text, body, body_line = parts
         located = self._parse_yaml(path, yaml_text, 1)
@@ -489,11 +475,7 @@ class _Loader:
             self._check_privacy(path, text, located, front.model_dump(), front.privacy_reviewed)
             self._check_privacy(path, text, None, {"": body}, front.privacy_reviewed, body_line=body_line)
         if not body.strip():
-            self.error(
-                path,
-                "the problem statement (问题表现) is empty: write it as Markdown after the front-matter",
-                line=body_line,
-            )
+            self.error(path, Message("load.empty_statement"), line=body_line)
             return None
         if front is None:
             return None
@@ -506,12 +488,8 @@ class _Loader:
         """An error for each invisible character, naming the field when it is in YAML (up to ``yaml_end``)."""
         for line, char in marks:
             field = _field_name(located.path_at(line)) if located and line <= yaml_end else None
-            what = (
-                "which reorders the text a reader sees"
-                if char in _BIDI_CONTROLS
-                else "an invisible control character"
-            )
-            self.error(path, f"holds U+{ord(char):04X}, {what}; remove it", line=line, field=field)
+            key = "load.bidi_control" if char in _BIDI_CONTROLS else "load.control_character"
+            self.error(path, Message(key, code=f"{ord(char):04X}"), line=line, field=field)
 
     def _check_privacy(
         self,
@@ -543,14 +521,9 @@ class _Loader:
                     counted = finding.start
                 else:
                     line = next((n for n in range(line, end) if finding.text in lines[n - 1]), line)
-                self.warn(
-                    path,
-                    f"looks like a {finding.kind} ({finding.masked}): personal information must not be "
-                    "published (《政府信息公开条例》); remove it, or if it is not personal information, "
-                    "list it under privacy_reviewed",
-                    line=line,
-                    field=field,
-                )
+                kind = Message(f"privacy.{finding.kind}")
+                message = Message("load.personal_information", kind=kind, masked=finding.masked)
+                self.warn(path, message, line=line, field=field)
 
     def _check_dates(
         self, front: ProblemFrontMatter, meta: ReportMeta | None, located: Located, path: Path
@@ -567,10 +540,9 @@ class _Loader:
                 continue
             problems = []
             if day > self.build_date:
-                problems.append(f"{day} is after the build date ({self.build_date}): it has not happened yet")
+                problems.append(Message("load.after_build_date", date=str(day), today=str(self.build_date)))
             if loc == ("completed_on",) and start is not None and day < start:
-                began = f"({start}, inspection.start in {REPORT_FILE})"
-                problems.append(f"{day} is before the inspection began {began}")
+                problems.append(Message("load.before_inspection", date=str(day), start=str(start)))
             for message in problems:
                 self.error(path, message, line=located.line_of(loc), field=_field_name(loc))
 
@@ -585,7 +557,7 @@ class _Loader:
         if located.problems:
             return None
         if not isinstance(located.data, dict):
-            self.error(path, "must hold YAML fields (key: value)", line=located.start_line)
+            self.error(path, Message("load.not_fields"), line=located.start_line)
             return None
         return located
 
@@ -608,12 +580,9 @@ class _Loader:
         for problem in sorted(problems, key=lambda p: p.source_path):
             first = seen.setdefault(problem.number, problem)
             if first is not problem:
-                self.error(
-                    self.root / problem.source_path,
-                    f"number {problem.number} is also used by {display_path(self.root / first.source_path)}; "
-                    "numbers must be unique within a report",
-                    field="number",
-                )
+                other = display_path(self.root / first.source_path)
+                message = Message("load.number_twice", number=problem.number, other=other)
+                self.error(self.root / problem.source_path, message, field="number")
 
 
 def newest_first(report: Report) -> tuple[int, str]:
@@ -621,7 +590,6 @@ def newest_first(report: Report) -> tuple[int, str]:
     return (-report.sort_date.toordinal(), report.id)
 
 
-_LEFT_OUT = "left out: names starting with '.' or '_' are not published (a way to keep drafts out)"
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdtext"})
 _REPORT_FILE_TYPOS = frozenset({"report.yaml", "report.yml", "report.yml.txt", "reports.yml"})
 
@@ -662,7 +630,7 @@ def file_kind(path: Path) -> str:
     try:
         mode = path.stat().st_mode
     except OSError:
-        return "a broken link" if path.is_symlink() else "unreadable"
+        return _KINDS["broken_link"] if path.is_symlink() else _KINDS["unreadable"]
     if stat.S_ISDIR(mode):
         return "folder"
     if stat.S_ISREG(mode):
@@ -670,86 +638,168 @@ def file_kind(path: Path) -> str:
     return _kind_of_mode(mode)
 
 
-def _kind_of_mode(mode: int) -> str:
+_KINDS = {
+    name: Message(f"kind.{name}")
+    for name in (
+        "broken_link",
+        "unreadable",
+        "fifo",
+        "socket",
+        "character_device",
+        "block_device",
+        "folder",
+        "other",
+    )
+}
+"""What a path that is not a regular file or folder is, said in the loader's messages."""
+
+
+def _kind_message(kind: str) -> Message:
+    """The message of a kind :func:`file_kind` gave (``folder`` too)."""
+    return kind if isinstance(kind, Message) else _KINDS["folder" if kind == "folder" else "other"]
+
+
+def _kind_of_mode(mode: int) -> Message:
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return _KINDS["fifo"]
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return _KINDS["socket"]
     if stat.S_ISCHR(mode):
-        return "a character device"
+        return _KINDS["character_device"]
     if stat.S_ISBLK(mode):
-        return "a block device"
+        return _KINDS["block_device"]
     if stat.S_ISDIR(mode):
-        return "a folder"
-    return "not a regular file"
+        return _KINDS["folder"]
+    return _KINDS["other"]
 
 
 def _field_name(loc: tuple[Any, ...]) -> str | None:
-    """``("measures", 1)`` → ``measures item 2``: item numbers count from 1, as editors do.
+    """``("measures", 1)`` → ``measures item 2`` (第 2 项): item numbers count from 1, as editors do.
 
-    A key that is empty or holds invisible characters is shown quoted, its characters escaped."""
-    name = ""
+    A key that is empty or holds invisible characters is shown quoted, its characters escaped. The
+    name is a :class:`Message` once it holds an item or a dot, so that each language says it its way."""
+    name: str = ""
+    after_item = False
     for part in loc:
         if isinstance(part, int):
-            name += f" item {part + 1}"
+            name = Message("field.item", field=name, number=part + 1)
+            after_item = True
         else:
             key = str(part) if str(part).isprintable() and str(part).strip() else repr(str(part))
-            name += f".{key}" if name else key
+            joined = "field.item_key" if after_item else "field.key"
+            name = Message(joined, field=name, key=key) if name else key
+            after_item = False
     return name or None
 
 
+TRANSLATED_ERRORS = frozenset(
+    {
+        "missing",
+        "extra_forbidden",
+        "enum",
+        "date_type",
+        "date_parsing",
+        "date_from_datetime_parsing",
+        "date_from_datetime_inexact",
+        "datetime_type",
+        "datetime_parsing",
+        "int_parsing",
+        "int_type",
+        "int_from_float",
+        "float_parsing",
+        "float_type",
+        "finite_number",
+        "string_too_short",
+        "too_short",
+        "string_type",
+        "list_type",
+        "string_pattern_mismatch",
+        "greater_than_equal",
+        "less_than_equal",
+        "bool_type",
+        "bool_parsing",
+        "literal_error",
+        "model_type",
+        "model_attributes_type",
+    }
+)
+"""The error types of pydantic said in the site's language; another type is said in pydantic's
+English. The model's own checks raise errors whose type is a key of ``messages.model``."""
+
+
 def _plain_message(detail: Any, model: type[BaseModel], written: str | None = None) -> str:
-    """A pydantic error in words an editor understands, with what is allowed.
+    """A pydantic error in words an editor understands, with what is allowed: a :class:`Message`,
+    or pydantic's own English for an error type not in :data:`TRANSLATED_ERRORS`.
 
     ``written`` is the value as written when YAML read it as something other than text."""
     kind = detail["type"]
     value = detail.get("input")
-    shown = repr(written) if written is not None and isinstance(value, bool) else repr(value)
+    ctx = detail.get("ctx") or {}
+    shown = written if written is not None and isinstance(value, bool) else value
+    if "." in kind:  # the model's own checks (mkdocs_rectify.messages.invalid)
+        return Message(kind, **ctx)
     if kind == "missing":
-        return "required field is missing"
+        return Message("pydantic.missing")
     if kind == "extra_forbidden":
         allowed = _allowed_fields(model, tuple(detail["loc"])[:-1])
         name = str(detail["loc"][-1])
         close = difflib.get_close_matches(name, allowed, n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        return f"unknown field{hint}; allowed fields: {', '.join(allowed)}"
+        if close:
+            return Message("pydantic.extra_forbidden_hint", close=close[0], allowed=allowed)
+        return Message("pydantic.extra_forbidden", allowed=allowed)
     if kind == "enum":
-        return f"{value!r} is not a status; use one of: {', '.join(s.value for s in Status)}"
-    if kind.startswith(("date_", "datetime_")):
-        return f"{shown} is not a date; write it as YYYY-MM-DD, e.g. 2022-03-22"
+        return Message("pydantic.enum", value=value, allowed=[s.value for s in Status])
+    if kind in TRANSLATED_ERRORS and kind.startswith(("date_", "datetime_")):
+        return Message("pydantic.date", value=shown)
     if kind in ("int_parsing", "int_type", "int_from_float"):
-        return f"{shown} is not a whole number"
+        return Message("pydantic.int", value=shown)
     if kind in ("float_parsing", "float_type"):
-        return f"{shown} is not a number"
+        return Message("pydantic.float", value=shown)
     if kind == "finite_number":
-        return f"{written or value!r} is not a finite number; write the figure, or leave the field out"
-    if kind == "string_too_short":
-        return "must not be empty"
-    if kind == "string_type" and value is None:
-        return "must not be empty"
+        return Message("pydantic.finite_number", value=written or value)
+    if kind == "string_too_short" or (kind == "string_type" and value is None):
+        return Message("pydantic.empty")
     if kind == "string_type" and written is not None:
-        return f"{written!r} is read as {_yaml_reading(value)}; put it in quotes if it is text"
+        return Message("pydantic.read_as", written=written, reading=_yaml_reading(value))
     if kind == "string_type":
-        return f"must be text, not {type(value).__name__}"
+        return Message("pydantic.string_type", type=_yaml_reading(value))
+    if kind == "too_short":
+        minimum = ctx.get("min_length", 1)
+        return Message("pydantic.empty") if minimum == 1 else Message("pydantic.too_short", minimum=minimum)
     if kind == "list_type":
-        return "must be a list (lines starting with '- ')"
+        return Message("pydantic.list_type")
     if kind == "string_pattern_mismatch":
-        return f"{value!r} is not valid here"
+        return Message("pydantic.string_pattern_mismatch", value=value)
     if kind == "greater_than_equal":
-        return f"{value!r} is too small (minimum {detail['ctx']['ge']})"
+        return Message("pydantic.greater_than_equal", value=value, minimum=ctx["ge"])
+    if kind == "less_than_equal":
+        return Message("pydantic.less_than_equal", value=value, maximum=ctx["le"])
+    if kind in ("bool_type", "bool_parsing"):
+        return Message("pydantic.bool_type", value=shown)
+    if kind == "literal_error":
+        expected = re.findall(r"'((?:[^'\\]|\\.)*)'", str(ctx["expected"])) or [str(ctx["expected"])]
+        return Message("pydantic.literal_error", value=value, expected=expected)
+    if kind in ("model_type", "model_attributes_type"):
+        return Message("pydantic.model_type")
     if kind == "value_error":
-        return str(detail["ctx"]["error"])
+        return str(ctx["error"])
     return str(detail["msg"])
 
 
-def _yaml_reading(value: Any) -> str:
+def _yaml_reading(value: Any) -> Message:
+    if isinstance(value, list):
+        return Message("reading.list")
+    if isinstance(value, dict):
+        return Message("reading.mapping")
     if isinstance(value, bool):
-        return "a yes/no value"
+        return Message("reading.bool")
     if isinstance(value, int | float):
-        return "a number"
+        return Message("reading.number")
     if isinstance(value, dt.datetime):
-        return "a date and time"
-    return "a date" if isinstance(value, dt.date) else f"a {type(value).__name__}"
+        return Message("reading.datetime")
+    if isinstance(value, dt.date):
+        return Message("reading.date")
+    return Message("reading.other", type=type(value).__name__)
 
 
 def _allowed_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:

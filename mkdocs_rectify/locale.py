@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from mkdocs_rectify.messages import catalog
 from mkdocs_rectify.model import Status
 
 __all__ = ["AVAILABLE", "Locale", "language_from_environment", "locale_for_language"]
@@ -39,10 +36,7 @@ def language_from_environment(environ: Mapping[str, str]) -> str:
     return "en"
 
 
-@cache
-def _messages(code: str) -> Mapping[str, Any]:
-    text = resources.files("mkdocs_rectify").joinpath("locales", f"{code}.yml").read_text("utf-8")
-    return yaml.safe_load(text)
+_messages = catalog
 
 
 class Locale:

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from mkdocs_rectify.messages import Message
+
 __all__ = [
     "MANIFEST_PATH",
     "Differences",
@@ -129,26 +131,26 @@ def _safe_path(path: Any) -> bool:
 
 def _entries(document: Any, label: str) -> dict[str, ManifestEntry]:
     def malformed(where: str, what: str) -> ManifestError:
-        return ManifestError(f"{label} is not a manifest of mkdocs-rectify: {where}: {what}")
+        return ManifestError(Message("manifest.malformed", label=label, where=where, what=what))
 
     if not isinstance(document, dict) or not isinstance(document.get("files"), list):
-        raise malformed("files", "the list of files is missing")
+        raise malformed("files", Message("manifest.no_files"))
     if document.get("algorithm") != "sha256":
-        raise malformed("algorithm", f"{document.get('algorithm')!r} is not 'sha256'")
+        raise malformed("algorithm", Message("manifest.algorithm", value=document.get("algorithm")))
     entries: dict[str, ManifestEntry] = {}
     for index, item in enumerate(document["files"]):
         where = f"files[{index}]"
         if not isinstance(item, dict):
-            raise malformed(where, "not an object")
+            raise malformed(where, Message("manifest.not_an_object"))
         path, size, sha256 = item.get("path"), item.get("size"), item.get("sha256")
         if not _safe_path(path):
-            raise malformed(f"{where}.path", f"{path!r} is not a relative path inside the site")
+            raise malformed(f"{where}.path", Message("manifest.path", value=path))
         if not isinstance(size, int) or isinstance(size, bool) or size < 0:
-            raise malformed(f"{where}.size", f"{size!r} is not a size in bytes")
+            raise malformed(f"{where}.size", Message("manifest.size", value=size))
         if not isinstance(sha256, str) or not _SHA256.fullmatch(sha256):
-            raise malformed(f"{where}.sha256", f"{sha256!r} is not 64 lower-case hexadecimal digits")
+            raise malformed(f"{where}.sha256", Message("manifest.sha256", value=sha256))
         if path in entries:
-            raise malformed(f"{where}.path", f"{path!r} is listed twice")
+            raise malformed(f"{where}.path", Message("manifest.twice", value=path))
         entries[path] = ManifestEntry(path, size, sha256)
     return entries
 
@@ -158,20 +160,22 @@ def read_manifest(site_dir: Path) -> tuple[dict[str, ManifestEntry], str]:
 
     Raises :class:`ManifestError` when the folder or the manifest is missing or unusable."""
     if not site_dir.is_dir():
-        raise ManifestError(f"{site_dir}: no such folder")
+        raise ManifestError(Message("manifest.no_folder", path=site_dir))
     path = site_dir / MANIFEST_PATH
     if not path.is_file():
-        raise ManifestError(f"{path} is missing; the rectify plugin writes it at the end of every build")
+        raise ManifestError(Message("manifest.missing", path=path))
     try:
         data = path.read_bytes()
         document = json.loads(data.decode("utf-8"))
     except OSError as error:
-        raise ManifestError(f"{path} cannot be read: {error.strerror or error}") from None
+        raise ManifestError(
+            Message("manifest.unreadable", path=path, reason=error.strerror or str(error))
+        ) from None
     except UnicodeDecodeError:
-        raise ManifestError(f"{path} cannot be read: not UTF-8") from None
+        raise ManifestError(Message("manifest.not_utf8", path=path)) from None
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
-        raise ManifestError(f"{path} cannot be read: not JSON ({where}: {error.msg})") from None
+        raise ManifestError(Message("manifest.not_json", path=path, where=where, reason=error.msg)) from None
     return _entries(document, str(path)), hashlib.sha256(data).hexdigest()
 
 

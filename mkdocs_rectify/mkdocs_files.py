@@ -66,9 +66,8 @@ def add_files(
         files.append(File.generated(config, uri, content=content))
     mark = options.government.mark.image
     if mark and files.get_file_from_path(mark) is None:
-        raise PluginError(f"government.mark.image: {mark} is not a file of docs_dir ({config.docs_dir})")
-    what = "writes that file (the SHA-256 of every published file)"
-    mkdocs_site.claim(files, config, manifest.MANIFEST_PATH, what)
+        raise PluginError(locale.t("build.mark_not_a_file", mark=mark, docs_dir=config.docs_dir))
+    mkdocs_site.claim(files, config, locale, manifest.MANIFEST_PATH, "manifest")
     generated = Generated()
     if site is None:  # the content has errors: a page listing them takes the home page's place
         plans = [pages.error_plan(locale)]
@@ -78,7 +77,7 @@ def add_files(
         generated.facts = SiteFacts(site)
         generated.browsing = browsing(generated.facts, options.browse)
         plans = pages.plan_pages(site, locale, options, generated.browsing)
-    urls = {plan.key: add_page(plan, files, config, generated).url for plan in plans}
+    urls = {plan.key: add_page(plan, files, config, generated, locale).url for plan in plans}
     generated.urls = pages.PageUrls(urls)
     if site is None:
         return generated
@@ -97,7 +96,7 @@ def add_files(
 def _add_feeds(files: Files, config: MkDocsConfig, site: Site, locale: Locale, urls: pages.PageUrls) -> bool:
     """Add the Atom feeds; whether they are written (they need ``site_url``)."""
     if not config.site_url:  # an info, not a warning: a --strict build without site_url passes
-        log.info("feeds: no Atom feeds written: they need absolute links; set site_url in mkdocs.yml")
+        log.info(locale.t("build.no_feeds"))
         return False
     site_feeds = feeds.feeds(
         site,
@@ -108,14 +107,17 @@ def _add_feeds(files: Files, config: MkDocsConfig, site: Site, locale: Locale, u
         home_url=urls.get(pages.PageKey(pages.PageKind.OVERVIEW)) or "",
     )
     for uri, content in site_feeds.items():
-        mkdocs_site.claim(files, config, uri, "writes that feed", "feeds: false")
+        mkdocs_site.claim(files, config, locale, uri, "feed", "feeds: false")
         files.append(File.generated(config, uri, content=content))
     return True
 
 
-def add_page(plan: pages.PagePlan, files: Files, config: MkDocsConfig, generated: Generated) -> File:
-    """Add the generated page of ``plan`` to ``files`` (a docs file at its path stops the build)."""
-    mkdocs_site.claim(files, config, plan.src_uri, "generates that page", plan.option)
+def add_page(
+    plan: pages.PagePlan, files: Files, config: MkDocsConfig, generated: Generated, locale: Locale
+) -> File:
+    """Add the generated page of ``plan`` to ``files`` (a docs file at its path stops the build,
+    said in ``locale``)."""
+    mkdocs_site.claim(files, config, locale, plan.src_uri, "page", plan.option)
     inclusion = InclusionLevel.INCLUDED if plan.in_nav else InclusionLevel.NOT_IN_NAV
     file = File.generated(config, plan.src_uri, content=_stub(plan), inclusion=inclusion)
     files.append(file)

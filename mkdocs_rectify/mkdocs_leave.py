@@ -35,6 +35,7 @@ from mkdocs.utils import get_relative_url, is_error_template
 
 from mkdocs_rectify import components, leave
 from mkdocs_rectify.locale import Locale
+from mkdocs_rectify.messages import Message, say
 from mkdocs_rectify.pages import PagePlan, notice_plan
 from mkdocs_rectify.views.leave import NoticeRegistry
 
@@ -135,12 +136,7 @@ class LeaveNotices:
         result = leave.rewrite_links(output, self.policy, notice, hint, self._locale.code)
         if missing := [url for url in missing if url not in self._reported]:
             self._reported.update(missing)
-            message = (
-                f"{where}: {', '.join(missing)} leaves the site but has no notice page (即将离开本网站): "
-                "notices are made for the links of the content, the docs pages, the nav, copyright, "
-                "repo_url, extra and the templates of custom_dir; write the address in one of these "
-                "(a template can read it from extra)"
-            )
+            message = say(self._locale, Message("leave.no_notice", where=where, urls=missing))
             if config.strict:
                 raise PluginError(f"rectify: {message}")
             log.error(message)

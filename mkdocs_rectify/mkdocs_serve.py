@@ -105,7 +105,7 @@ class Serve:
 
         def manifest() -> None:
             try:
-                write_manifest(site_dir, quiet=True)
+                write_manifest(site_dir, locale, quiet=True)
             except PluginError as error:
                 print_uncounted(logging.ERROR, str(error))
 

@@ -29,6 +29,7 @@ from mkdocs_rectify.config import RectifyConfig, SearchThesaurusConfig
 from mkdocs_rectify.leave import LeavePolicy
 from mkdocs_rectify.loader import ContentErrors, LoadCache, load_content
 from mkdocs_rectify.locale import Locale
+from mkdocs_rectify.messages import say
 from mkdocs_rectify.mkdocs_leave import LeaveNotices
 from mkdocs_rectify.model import Site
 from mkdocs_rectify.pages import PageKind, PagePlan, report_uri
@@ -68,24 +69,24 @@ def load(
 ) -> tuple[Site | None, ContentErrors | None]:
     """The content, with its warnings and notes logged; or, with errors, a PluginError that lists them all.
 
-    The line that counts the errors is in ``locale`` (English by default). Under ``mkdocs serve``
+    The messages are in ``locale`` (English by default). Under ``mkdocs serve``
     the errors are printed and returned instead, for the page that shows them in the browser in
     place of the site; and with the ``cache`` kept between its rebuilds, only the problem files
     that changed are parsed and validated again."""
     try:
         loaded = load_content(content_dir, build_date=clock.build_date(), cache=cache)
     except clock.BuildDateError as error:
-        raise PluginError(f"rectify: {error}") from None
+        raise PluginError(f"rectify: {say(locale, error.args[0])}") from None
     except ContentErrors as errors:
         if not serve:
             raise PluginError(errors.render(locale)) from None
         for error in errors.errors:
-            print_uncounted(logging.ERROR, str(error))
+            print_uncounted(logging.ERROR, error.say(locale))
         return None, errors
     for warning in loaded.warnings:
-        log.warning(warning)
+        log.warning(say(locale, warning))
     for note in loaded.notes:
-        log.info(note)
+        log.info(say(locale, note))
     return loaded.site, None
 
 
@@ -137,8 +138,8 @@ def set_up(config: MkDocsConfig, options: RectifyConfig, *, serve: bool, cache: 
     policy = LeavePolicy([host] if host else [], options.leave_site.allow)
     leave = LeaveNotices(policy, locale) if options.leave_site.enabled else None
     for name in disable_search(config) if options.search else ():
-        log.info(f"the '{name}' plugin is switched off: the site is searched with Pagefind")
-    words = thesaurus(config_dir, options.search_thesaurus, code) if options.search else []
+        log.info(locale.t("build.search_switched_off", name=name))
+    words = thesaurus(config_dir, options.search_thesaurus, locale) if options.search else []
     site, errors = load(content_dir, serve=serve, locale=locale, cache=cache)
     return Setup(content_dir, locale, renderer, leave, words, site, errors)
 
@@ -249,14 +250,16 @@ def sitemap_pages(listed: Iterable[File], plans: Mapping[str, PagePlan]) -> list
     return [file for file in listed if (plan := plans.get(file.src_uri)) is None or plan.in_sitemap]
 
 
-def claim(files: Files, config: MkDocsConfig, uri: str, what: str, option: str | None = None) -> None:
-    """Stop the build when a docs file takes a path the plugin writes: ``what`` it does there, and
-    the ``option`` that would stop it."""
+def claim(
+    files: Files, config: MkDocsConfig, locale: Locale, uri: str, what: str, option: str | None = None
+) -> None:
+    """Stop the build when a docs file takes a path the plugin writes: ``what`` it does there (a
+    key of ``build.claim``: ``manifest``, ``feed``, ``page``), and the ``option`` that would stop it."""
     if files.get_file_from_path(uri) is not None:
-        raise PluginError(
-            f"rectify: {config.docs_dir}/{uri} exists, but the plugin {what}; rename or remove "
-            f"{'the file' if uri.endswith('.md') else 'it'}{f', or set {option}' if option else ''}"
-        )
+        does = locale.t(f"build.claim.{what}")
+        path = f"{config.docs_dir}/{uri}"
+        key = "build.claim.option" if option else "build.claim.exists"
+        raise PluginError(f"rectify: {locale.t(key, path=path, what=does, option=option)}")
 
 
 def escape_title(page: Page, title: str) -> None:
@@ -268,38 +271,38 @@ def escape_title(page: Page, title: str) -> None:
     page.meta["title"] = Markup(escape(title))
 
 
-def thesaurus(config_dir: Path, options: SearchThesaurusConfig, locale: str) -> list[Entry]:
+def thesaurus(config_dir: Path, options: SearchThesaurusConfig, locale: Locale) -> list[Entry]:
     """The search thesaurus: the locale's default and the site's files; every problem in one error."""
     extra = [config_dir / name for name in options.extra]
     try:
-        return load_thesaurus(locale, extra, replace_default=options.replace_default)
+        return load_thesaurus(locale.code, extra, replace_default=options.replace_default)
     except ThesaurusError as error:
-        lines = "\n".join(f"  {problem}" for problem in error.problems)
-        raise PluginError(f"rectify: search_thesaurus: the thesaurus has errors:\n{lines}") from None
+        lines = "\n".join(f"  {say(locale, problem)}" for problem in error.problems)
+        raise PluginError(f"rectify: {locale.t('build.thesaurus_errors')}\n{lines}") from None
 
 
-def index_search(site_dir: str, language: str) -> None:
+def index_search(site_dir: str, language: str, locale: Locale) -> None:
     """Index the built site with Pagefind, and log how long it took."""
     try:
         stats = index_site(Path(site_dir), language=language)
     except PagefindError as error:
         raise PluginError(f"rectify: search: {error}") from None
-    log.info(f"search index of {stats.pages} pages written in {stats.seconds:.1f} s")
+    log.info(locale.t("build.search_index", pages=stats.pages, seconds=f"{stats.seconds:.1f}"))
 
 
-def log_policy(site_dir: str) -> None:
+def log_policy(site_dir: str, locale: Locale) -> None:
     """Log the Content-Security-Policy the built site runs under, and what no policy can allow."""
     try:
         policy = csp.site_policy(Path(site_dir))
     except csp.CspError as error:
-        raise PluginError(f"rectify: {error}") from None
+        raise PluginError(f"rectify: {say(locale, error.args[0])}") from None
     # Not a warning: a style attribute in a page of the docs should not fail a --strict build.
     for finding in policy.unhashable:
-        log.info(f"{finding}: not allowed by a Content-Security-Policy without 'unsafe-inline'")
-    log.info(f"the site runs under this header: {csp.HEADER}: {policy.header()}")
+        log.info(locale.t("build.csp_unhashable", finding=say(locale, finding)))
+    log.info(locale.t("build.csp_header", header=f"{csp.HEADER}: {policy.header()}"))
 
 
-def write_manifest(site_dir: str, *, quiet: bool = False) -> None:
+def write_manifest(site_dir: str, locale: Locale, *, quiet: bool = False) -> None:
     """Write the manifest of the built site (the SHA-256 of every file), and log its own (not when
     ``quiet``)."""
     try:
@@ -307,4 +310,4 @@ def write_manifest(site_dir: str, *, quiet: bool = False) -> None:
     except OSError as error:
         raise PluginError(f"rectify: {manifest.MANIFEST_PATH}: {error}") from None
     if not quiet:
-        log.info(f"{manifest.MANIFEST_PATH}: the SHA-256 of {count} files; the manifest's own is {digest}")
+        log.info(locale.t("build.manifest", path=manifest.MANIFEST_PATH, count=count, digest=digest))

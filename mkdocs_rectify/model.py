@@ -26,6 +26,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from mkdocs_rectify.messages import Message, invalid
+
 __all__ = [
     "DRAFT_REQUIRED",
     "MAX_SAFE_INTEGER",
@@ -96,19 +98,16 @@ def _strip_block(value: Any) -> Any:
 def _json_safe(value: Any) -> Any:
     """Refuse a whole number that JSON readers would round (open data is read by JavaScript)."""
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_SAFE_INTEGER:
-        raise ValueError(
-            f"{value} is too large: whole numbers beyond {MAX_SAFE_INTEGER} "
-            "lose digits in the open data (JSON)"
-        )
+        raise invalid("model.too_large", value=value, limit=MAX_SAFE_INTEGER)
     return value
 
 
 def _date_only(value: Any) -> Any:
     """A date is a day: no time of day, and never a number (which pydantic would read as a timestamp)."""
     if isinstance(value, dt.datetime):
-        raise ValueError(f"{value.isoformat(sep=' ')} has a time of day; write only the date, YYYY-MM-DD")
+        raise invalid("model.time_of_day", value=value.isoformat(sep=" "))
     if isinstance(value, bool | int | float):
-        raise ValueError(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2022-03-22")
+        raise invalid("model.not_a_date", value=value)
     return value
 
 
@@ -178,9 +177,7 @@ class HistoryEntry(_Strict):
     @model_validator(mode="after")
     def _says_something(self) -> HistoryEntry:
         if self.status is None and self.deadline is None and self.correction is None:
-            raise ValueError(
-                "a history entry says what changed on its date: status, deadline or correction (or several)"
-            )
+            raise invalid("model.history_says_nothing")
         return self
 
 
@@ -237,30 +234,22 @@ class ProblemFrontMatter(_Strict):
     def _history_in_order(cls, value: list[HistoryEntry], info: ValidationInfo) -> list[HistoryEntry]:
         dates = [entry.date for entry in value]
         if dates != sorted(dates):
-            raise ValueError("history entries must be in date order, oldest first")
+            raise invalid("model.history_order")
         status = info.data.get("status")
         with_status = [entry for entry in value if entry.status is not None]
         if not with_status or status is None:
             return value
         latest = with_status[-1]
         if status is Status.COMPLETED and latest.status is not Status.COMPLETED:
-            raise ValueError(
-                f"status is completed but the latest entry ({latest.date}) is {latest.status.value}; "
-                "make them agree"
-            )
+            raise invalid("model.latest_not_completed", date=str(latest.date), status=latest.status.value)
         if latest.status is Status.COMPLETED and status is not Status.COMPLETED:
-            raise ValueError(
-                f"the latest entry ({latest.date}) is completed but status is {status.value}; make them agree"
-            )
+            raise invalid("model.latest_completed", date=str(latest.date), status=status.value)
         return value
 
     @model_validator(mode="after")
     def _completion_consistent(self) -> ProblemFrontMatter:
         if self.completed_on is not None and self.status is not Status.COMPLETED:
-            raise ValueError(
-                f"completed_on is set but status is {self.status.value!r}; "
-                "remove completed_on or set status: completed"
-            )
+            raise invalid("model.completed_on_status", status=self.status.value)
         return self
 
     @model_validator(mode="after")
@@ -270,9 +259,8 @@ class ProblemFrontMatter(_Strict):
             if entry.deadline is None:
                 continue
             if entry.deadline == current:
-                raise ValueError(
-                    f"history item {index} ({entry.date}) gives the deadline {entry.deadline}, which it "
-                    "already is; an entry gives a deadline only when it moves"
+                raise invalid(
+                    "model.deadline_unchanged", item=index, date=str(entry.date), deadline=str(entry.deadline)
                 )
             current = entry.deadline
         return self
@@ -282,10 +270,10 @@ class ProblemFrontMatter(_Strict):
     def _former_numbers_distinct(cls, value: list[int], info: ValidationInfo) -> list[int]:
         number = info.data.get("number")
         if number in value:
-            raise ValueError(f"{number} is the problem's number now; list only the numbers it had before")
+            raise invalid("model.former_number_is_current", number=number)
         repeated = sorted({n for n in value if value.count(n) > 1})
         if repeated:
-            raise ValueError(f"{', '.join(map(str, repeated))} listed more than once")
+            raise invalid("model.repeated", values=repeated)
         return value
 
 
@@ -314,13 +302,13 @@ class Inspection(_Strict):
     def _feedback_after_start(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
         start = info.data.get("start")
         if value is not None and start is not None and value < start:
-            raise ValueError(f"{value} is before the inspection began (start: {start})")
+            raise invalid("model.feedback_before_start", value=str(value), start=str(start))
         return value
 
     @model_validator(mode="after")
     def _period_in_order(self) -> Inspection:
         if self.start and self.end and self.end < self.start:
-            raise ValueError(f"inspection end {self.end} is before its start {self.start}")
+            raise invalid("model.end_before_start", end=str(self.end), start=str(self.start))
         return self
 
 
@@ -344,10 +332,7 @@ class Contact(_Strict):
     @classmethod
     def _phone_number(cls, value: str | None) -> str | None:
         if value is not None and not is_phone_number(value):
-            raise ValueError(
-                f"{value!r} is not a phone number: write digits, spaces and + - ( ), "
-                "转 or ext. before an extension, 、 between numbers"
-            )
+            raise invalid("model.phone", value=value)
         return value
 
 
@@ -407,7 +392,7 @@ class ReportMeta(_Strict):
     def _former_ids_distinct(cls, value: list[str]) -> list[str]:
         repeated = sorted({i for i in value if value.count(i) > 1})
         if repeated:
-            raise ValueError(f"{', '.join(repeated)} listed more than once")
+            raise invalid("model.repeated", values=repeated)
         return value
 
     @field_validator("index_number", mode="before")
@@ -462,7 +447,7 @@ class Summary(BaseModel):
             counts[status] += 1
         return cls(total=len(statuses), by_status=counts)
 
-    def mismatches(self, declared: Declared) -> list[str]:
+    def mismatches(self, declared: Declared) -> list[Message]:
         """Differences between stated counts and counted problems, in plain words."""
         found: dict[str, float] = {"total": self.total, "rate": self.rate}
         found.update({status.value: count for status, count in self.by_status.items()})
@@ -472,7 +457,10 @@ class Summary(BaseModel):
             if key == "rate" and abs(actual - stated) < 1:
                 continue
             if actual != stated:
-                out.append(f"declared {key} is {_num(stated)} but the problems give {_num(actual)}")
+                mismatch = Message(
+                    "model.declared_mismatch", key=key, stated=_num(stated), actual=_num(actual)
+                )
+                out.append(mismatch)
         return out
 
 

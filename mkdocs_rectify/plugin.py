@@ -12,6 +12,7 @@ from functools import partial
 from typing import Any
 
 from jinja2 import Environment
+from mkdocs.config.base import ConfigErrors, ConfigWarnings
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
@@ -21,8 +22,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from mkdocs_rectify import components, mkdocs_files, mkdocs_site
-from mkdocs_rectify.config import RectifyConfig
+from mkdocs_rectify.config import CONFIG_LOCALE, RectifyConfig, locale_of_options
 from mkdocs_rectify.leave import Destination
+from mkdocs_rectify.messages import say
 from mkdocs_rectify.mkdocs_leave import edit_links, nav_links, theme_links
 from mkdocs_rectify.mkdocs_serve import Serve
 from mkdocs_rectify.search import search_input
@@ -38,6 +40,16 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
 
     supports_multiple_instances = False
     _serve: Serve | None = None
+
+    def load_config(
+        self, options: dict[str, Any], config_file_path: str | None = None
+    ) -> tuple[ConfigErrors, ConfigWarnings]:
+        """The options checked by MkDocs, with their errors said in the site's language."""
+        token = CONFIG_LOCALE.set(locale_of_options(options, config_file_path))
+        try:
+            return super().load_config(options, config_file_path)
+        finally:
+            CONFIG_LOCALE.reset(token)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance across serve's rebuilds, and what it keeps.
@@ -94,7 +106,7 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
         reuse = self._serve.reuse if self._serve is not None and plan is not None else None
         warnings, found = reuse.page(page.file.src_uri, made) if reuse is not None else made()
         for warning in warnings:  # what the sanitiser removed from this page
-            log.warning(warning)
+            log.warning(say(self._b.locale, warning))
         if self._b.leave is not None:
             self._b.leave.add(found, page.url)
         return html
@@ -107,9 +119,8 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
         if self._b.leave is not None:  # the theme's links and the footer's registries
             self._b.leave.collect([*theme_links(config), *self._views.helpers.government.links()], None)
             self._b.leave.prepare(env, config)
-            self._b.leave.add_pages(
-                files, config, lambda plan: mkdocs_files.add_page(plan, files, config, self._gen)
-            )
+            add = partial(mkdocs_files.add_page, files=files, config=config, generated=self._gen)
+            self._b.leave.add_pages(files, config, partial(add, locale=self._b.locale))
         if self._serve is not None:  # the kept pages, if the notices are the last build's
             self._serve.compiled.install(env)
             notices = self._b.leave.signature() if self._b.leave is not None else None
@@ -166,13 +177,13 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
             make = partial(search_input, self._b.site, self._b.locale.code.split("-")[0], self._b.thesaurus)
             self._serve.index_search(config.site_dir, search, make, self._b.locale)  # after the reload
         elif search is not None:
-            mkdocs_site.index_search(config.site_dir, search.language)
+            mkdocs_site.index_search(config.site_dir, search.language, self._b.locale)
 
     @event_priority(-200)  # After the search index (-100): every page, as published; every file.
     def _policy_and_manifest(self, *, config: MkDocsConfig) -> None:
-        mkdocs_site.log_policy(config.site_dir)
+        mkdocs_site.log_policy(config.site_dir, self._b.locale)
         if self._serve is None or self._gen.search is None:  # serve: once search has caught up
-            mkdocs_site.write_manifest(config.site_dir)
+            mkdocs_site.write_manifest(config.site_dir, self._b.locale)
         if self._serve is not None:  # a complete build: its pages are kept for the next
             self._serve.reuse.finish()
 

@@ -15,6 +15,7 @@ import markdown
 from markupsafe import Markup
 
 from mkdocs_rectify.loader import REPORT_FILE, display_path
+from mkdocs_rectify.messages import Message
 from mkdocs_rectify.model import Problem, Report
 from mkdocs_rectify.sanitize import Sanitizer
 
@@ -57,11 +58,11 @@ class MarkdownRenderer:
         if key not in self._problems:
             path = self._path(problem.source_path)
             self._problems[key] = ProblemHtml(
-                statement=self(problem.statement, f"{path}: statement"),
-                measures=self._items(problem.measures, f"{path}: measures"),
-                results=self._items(problem.results, f"{path}: results"),
-                next_steps=self._items(problem.next_steps, f"{path}: next_steps"),
-                unclassified=self._items(problem.unclassified, f"{path}: unclassified"),
+                statement=self(problem.statement, Message("sanitize.statement", path=path)),
+                measures=self._items(problem.measures, path, "measures"),
+                results=self._items(problem.results, path, "results"),
+                next_steps=self._items(problem.next_steps, path, "next_steps"),
+                unclassified=self._items(problem.unclassified, path, "unclassified"),
             )
         return self._problems[key]
 
@@ -69,19 +70,25 @@ class MarkdownRenderer:
         """The HTML of a report's introduction."""
         if not report.meta.intro:
             return Markup("")
-        return self(report.meta.intro, f"{self._path(f'{report.id}/{REPORT_FILE}')}: intro")
+        return self(report.meta.intro, _source(self._path(f"{report.id}/{REPORT_FILE}"), "intro"))
 
     def report_unclassified(self, report: Report) -> list[Markup]:
         """The HTML of the text of ``report.yml`` that the importer could not place."""
-        return self._items(
-            report.meta.unclassified, f"{self._path(f'{report.id}/{REPORT_FILE}')}: unclassified"
-        )
+        return self._items(report.meta.unclassified, self._path(f"{report.id}/{REPORT_FILE}"), "unclassified")
 
-    def _items(self, items: Sequence[str], source: str) -> list[Markup]:
-        return [self(item, f"{source} item {number}") for number, item in enumerate(items, 1)]
+    def _items(self, items: Sequence[str], path: str, field: str) -> list[Markup]:
+        return [
+            self(item, _source(path, Message("field.item", field=field, number=number)))
+            for number, item in enumerate(items, 1)
+        ]
 
     def _path(self, relative: str) -> str:
         return display_path(self._content_dir / relative) if self._content_dir else relative
+
+
+def _source(path: str, field: str) -> Message:
+    """Where a Markdown text comes from, for the sanitiser's warnings: its file and its field."""
+    return Message("sanitize.source", path=path, field=field)
 
 
 @dataclass(frozen=True)

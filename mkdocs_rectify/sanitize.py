@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 import nh3
 from markupsafe import Markup
 
+from mkdocs_rectify.messages import Message
+
 __all__ = [
     "PROTECTED_IDS",
     "Allowance",
@@ -82,44 +84,40 @@ ID_PREFIX = "content-"
 PROTECTED_CLASS_PREFIXES = ("rectify-", "md-")
 """Classes of the site's components and of Material's: content cannot pass for them."""
 
-# What an allowance can never add.
+# What an allowance can never add, and why (keys of ``messages.sanitize.refused`` in the locale files).
 _RUNNING_TAGS = {
-    "script": "it runs scripts",
-    "style": "its CSS can load from other sites and hide or fake parts of the page",
-    "iframe": "it embeds another page, which may run scripts or come from another site",
-    "frame": "it embeds another page",
-    "frameset": "it embeds other pages",
-    "object": "it embeds plug-ins and other pages",
-    "embed": "it embeds plug-ins and other pages",
-    "applet": "it runs code",
-    "portal": "it embeds another page",
-    "fencedframe": "it embeds another page",
-    "base": "it changes where every link of the page leads",
-    "meta": "it can redirect the page or change how it is read",
-    "link": "it loads style sheets and other resources",
-    "form": "it sends what readers type to any address",
-    "input": "form controls have no place in published content",
-    "button": "form controls have no place in published content",
-    "select": "form controls have no place in published content",
-    "textarea": "form controls have no place in published content",
-    "svg": "SVG carries scripts and links of its own",
-    "math": "MathML is parsed in ways that hide markup from the sanitiser",
-    "template": "its content is parsed apart from the page",
-    "noscript": "its content is parsed differently with and without scripts",
-    "html": "content is a part of a page, not a page",
-    "head": "content is a part of a page, not a page",
-    "body": "content is a part of a page, not a page",
-    "title": "content is a part of a page, not a page",
+    "script": "runs_scripts",
+    "style": "css",
+    "iframe": "embeds_iframe",
+    "frame": "embeds_page",
+    "frameset": "embeds_pages",
+    "object": "embeds_plugins",
+    "embed": "embeds_plugins",
+    "applet": "runs_code",
+    "portal": "embeds_page",
+    "fencedframe": "embeds_page",
+    "base": "base",
+    "meta": "meta",
+    "link": "link",
+    "form": "form",
+    "input": "form_control",
+    "button": "form_control",
+    "select": "form_control",
+    "textarea": "form_control",
+    "svg": "svg",
+    "math": "math",
+    "template": "template",
+    "noscript": "noscript",
+    "html": "whole_page",
+    "head": "whole_page",
+    "body": "whole_page",
+    "title": "whole_page",
 }
 _URL_ATTRIBUTES = {
     "action", "formaction", "background", "poster", "srcset", "ping", "codebase", "data", "cite",
     "longdesc", "lowsrc", "dynsrc", "manifest", "usemap", "xlink:href", "xmlns", "icon",
 }  # fmt: skip
-_REFUSED_SCHEMES = {
-    "javascript": "it runs a script",
-    "vbscript": "it runs a script",
-    "data": "it carries a whole document or script inside the address",
-}
+_REFUSED_SCHEMES = {"javascript": "runs_script", "vbscript": "runs_script", "data": "data_url"}
 _SCHEME_NAME = re.compile(r"^[a-z][a-z0-9+.\-]*$")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _EDGE = "".join(chr(i) for i in range(0x21))
@@ -127,43 +125,48 @@ _TAB_NEWLINE = re.compile(r"[\t\n\r]")
 _TEXT_ALIGN = re.compile(r"^\s*text-align\s*:\s*(left|right|center|justify|start|end)\s*;?\s*$", re.I)
 
 
-def refusal_for_tag(tag: str) -> str | None:
+def refusal_for_tag(tag: str) -> Message | None:
     """Why ``tag`` may never be allowed, or None when a site may allow it."""
     name = tag.strip().lower()
     if not re.fullmatch(r"[a-z][a-z0-9-]*", name):
-        return f"{tag!r} is not the name of an HTML element"
+        return Message("sanitize.refused.not_a_tag", name=tag)
     reason = _RUNNING_TAGS.get(name)
-    return f"<{name}> cannot be allowed: {reason}" if reason else None
+    return (
+        Message("sanitize.refused.tag", name=name, reason=Message(f"sanitize.refused.{reason}"))
+        if reason
+        else None
+    )
 
 
-def refusal_for_attribute(attribute: str) -> str | None:
+def refusal_for_attribute(attribute: str) -> Message | None:
     """Why ``attribute`` may never be allowed, or None when a site may allow it."""
     name = attribute.strip().lower()
     if not re.fullmatch(r"[a-z][a-z0-9:_.-]*", name):
-        return f"{attribute!r} is not the name of an HTML attribute"
+        return Message("sanitize.refused.not_an_attribute", name=attribute)
     if name.startswith("on"):
-        return f"{name} cannot be allowed: event handlers run scripts"
+        return Message("sanitize.refused.event_handler", name=name)
     if name == "style":
-        return "style cannot be allowed: CSS can load from other sites and hide or fake parts of the page"
+        return Message("sanitize.refused.style")
     if name.startswith("data-"):
-        return (
-            f"{name} cannot be allowed: data-* attributes are read by the site's scripts "
-            "(data-rectify-*, data-pagefind-*, data-md-*), which content must not steer"
-        )
+        return Message("sanitize.refused.data", name=name)
     if name in ("name", "target", "srcdoc", "http-equiv", "is", "slot", "form"):
-        return f"{name} cannot be allowed: it lets content act on the page or open other windows"
+        return Message("sanitize.refused.acts", name=name)
     if name in _URL_ATTRIBUTES:
-        return f"{name} cannot be allowed: it is an address the sanitiser does not check"
+        return Message("sanitize.refused.address", name=name)
     return None
 
 
-def refusal_for_scheme(scheme: str) -> str | None:
+def refusal_for_scheme(scheme: str) -> Message | None:
     """Why links with ``scheme`` may never be allowed, or None when a site may allow them."""
     name = scheme.strip().lower().rstrip(":")
     if not _SCHEME_NAME.fullmatch(name):
-        return f"{scheme!r} is not a URL scheme"
+        return Message("sanitize.refused.not_a_scheme", name=scheme)
     reason = _REFUSED_SCHEMES.get(name)
-    return f"{name}: links cannot be allowed: {reason}" if reason else None
+    return (
+        Message("sanitize.refused.scheme", name=name, reason=Message(f"sanitize.refused.{reason}"))
+        if reason
+        else None
+    )
 
 
 @dataclass(frozen=True)
@@ -272,12 +275,8 @@ class Sanitizer:
         if attribute == "href" and value.startswith("#") and value[1:] in self._defined:
             return "#" + ID_PREFIX + value[1:]
         if attribute == "src" and is_remote(value):
-            where = f"{self._source}: " if self._source else ""
-            self.warnings.append(
-                f'{where}<{element} src="{value}"> is on another site and its address was removed: '
-                "the site makes no request to other hosts; put the file in the docs folder and use "
-                "its address there"
-            )
+            key = "sanitize.remote_in" if self._source else "sanitize.remote"
+            self.warnings.append(Message(key, where=self._source, element=element, value=value))
             return None
         return value
 

@@ -18,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from mkdocs_rectify.messages import Message
+
 __all__ = ["MAX_NESTING", "Located", "YamlProblem", "load_located"]
 
 Path_ = tuple[str | int, ...]
@@ -36,6 +38,7 @@ class YamlProblem(Exception):
 
     line: int | None
     message: str
+    """A :class:`~mkdocs_rectify.messages.Message` (English as text)."""
 
 
 @dataclass
@@ -101,19 +104,16 @@ class _SafeLoader(yaml.SafeLoader):
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
-            raise YamlProblem(self.file_line(event.start_mark), "YAML anchors and aliases are not allowed")
+            raise YamlProblem(self.file_line(event.start_mark), Message("yaml.alias"))
         tag = getattr(event, "tag", None)
         if tag is not None:
             shown = "!!" + tag.removeprefix(_YAML_TAG) if tag.startswith(_YAML_TAG) else tag
-            raise YamlProblem(
-                self.file_line(event.start_mark),
-                f"YAML tag {shown} is not allowed: write a plain value (text in quotes if needed)",
-            )
+            raise YamlProblem(self.file_line(event.start_mark), Message("yaml.tag", tag=shown))
         if not isinstance(event, yaml.CollectionStartEvent):
             return super().compose_node(parent, index)
         if self.depth >= MAX_NESTING:
             line = self.file_line(event.start_mark)
-            raise YamlProblem(line, f"YAML nested more than {MAX_NESTING} levels deep")
+            raise YamlProblem(line, Message("yaml.nesting", levels=MAX_NESTING))
         self.depth += 1
         try:
             return super().compose_node(parent, index)
@@ -145,9 +145,9 @@ def load_located(text: str, *, line_offset: int = 0) -> Located:
             mark = error.problem_mark or error.context_mark
             line = mark.line + 1 + line_offset if mark else None
             problem = error.problem or error.context or "invalid YAML"
-            raise YamlProblem(line, f"YAML syntax error: {problem}") from None
+            raise YamlProblem(line, Message("yaml.syntax", problem=_said(problem))) from None
         except yaml.YAMLError as error:
-            raise YamlProblem(None, f"YAML error: {error}") from None
+            raise YamlProblem(None, Message("yaml.error", problem=str(error))) from None
         if node is None:
             return Located(data=None, start_line=1 + line_offset)
         located = Located(data=None, start_line=node.start_mark.line + 1 + line_offset)
@@ -158,12 +158,29 @@ def load_located(text: str, *, line_offset: int = 0) -> Located:
             located.data = loader.construct_document(node)
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark
-            raise YamlProblem(
-                mark.line + 1 + line_offset if mark else None, f"YAML error: {error.problem}"
-            ) from None
+            line = mark.line + 1 + line_offset if mark else None
+            raise YamlProblem(line, Message("yaml.error", problem=error.problem)) from None
         return located
     finally:
         loader.dispose()
+
+
+_PROBLEMS = {
+    "mapping values are not allowed here": "mapping_values",
+    "could not find expected ':'": "no_colon",
+    "found character '\\t' that cannot start any token": "tab",
+    "found unexpected end of stream": "end_of_stream",
+    "found unexpected ':'": "unexpected_colon",
+    "found undefined alias": "undefined_alias",
+    "found character that cannot start any token": "bad_character",
+}
+"""PyYAML's words for the syntax errors editors make most, by their key in ``messages.yaml.problem``."""
+
+
+def _said(problem: str) -> str:
+    """PyYAML's ``problem`` as a message when it is one of :data:`_PROBLEMS`, else as PyYAML says it."""
+    key = _PROBLEMS.get(problem)
+    return Message(f"yaml.problem.{key}") if key else problem
 
 
 def _index(loader: _SafeLoader, node: yaml.Node, path: Path_, located: Located) -> None:
@@ -172,10 +189,10 @@ def _index(loader: _SafeLoader, node: yaml.Node, path: Path_, located: Located) 
         for key_node, value_node in node.value:
             line = loader.file_line(key_node.start_mark)
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _YAML_TAG + "merge":
-                raise YamlProblem(line, "keys must be plain names")
+                raise YamlProblem(line, Message("yaml.key_not_plain"))
             key = str(key_node.value)
             if key in keys:
-                raise YamlProblem(line, f"duplicate key {key!r} (first on line {keys[key]})")
+                raise YamlProblem(line, Message("yaml.duplicate_key", key=key, first=keys[key]))
             keys[key] = line
             located.lines[(*path, key)] = line
             _index(loader, value_node, (*path, key), located)
@@ -190,21 +207,15 @@ def _index(loader: _SafeLoader, node: yaml.Node, path: Path_, located: Located) 
             located.problems.append(YamlProblem(loader.file_line(node.start_mark), problem))
 
 
-def _number_form(loader: _SafeLoader, node: yaml.ScalarNode) -> str | None:
+def _number_form(loader: _SafeLoader, node: yaml.ScalarNode) -> Message | None:
     """Why a number written in a YAML 1.1 form (octal, hex, binary, base 60, with ``_``) is refused."""
     text = node.value
     if node.tag == _YAML_TAG + "value":
-        return f"{text!r} has a meaning of its own in YAML; put it in quotes"
+        return Message("yaml.yaml_value", text=text)
     if node.tag == _YAML_TAG + "int" and not _DECIMAL_INT.fullmatch(text):
         value = loader.construct_yaml_int(node)
-        return (
-            f"{text!r} would be read as {value}; write whole numbers in decimal (e.g. 10), "
-            "or the value in quotes if it is text"
-        )
+        return Message("yaml.int_form", text=text, value=value)
     if node.tag == _YAML_TAG + "float" and ("_" in text or ":" in text):
         value = loader.construct_yaml_float(node)
-        return (
-            f"{text!r} would be read as {value}; write numbers in decimal (e.g. 1000.5), "
-            "or the value in quotes if it is text"
-        )
+        return Message("yaml.float_form", text=text, value=value)
     return None

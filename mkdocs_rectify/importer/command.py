@@ -10,12 +10,12 @@ from pathlib import Path
 import click
 
 from mkdocs_rectify.importer.errors import NoticeImportError
-from mkdocs_rectify.importer.messages import report_locale
+from mkdocs_rectify.importer.messages import Note, report_locale, say
 from mkdocs_rectify.importer.notice import Given, import_notice
 from mkdocs_rectify.importer.report import render_report
 from mkdocs_rectify.importer.writer import check_report, write_report
 from mkdocs_rectify.loader import file_kind
-from mkdocs_rectify.locale import AVAILABLE
+from mkdocs_rectify.locale import AVAILABLE, Locale
 
 __all__ = ["import_command"]
 
@@ -94,7 +94,7 @@ def import_command(
     """
     locale = report_locale(lang)
     name = "<stdin>" if source == "-" else source
-    data = _read(source)
+    data = _read(source, locale)
     given = Given(title=title, issuer=issuer, published=published)
     try:
         result = import_notice(data, source_name=name, report_id=report_id, given=given)
@@ -106,25 +106,29 @@ def import_command(
             )
         written = write_report(result, out_dir, force=force)
     except NoticeImportError as error:
-        raise click.ClickException(f"{name}: {error}") from None
+        raise click.ClickException(f"{name}: {say(locale, error.args[0])}") from None
     except OSError as error:
-        raise click.ClickException(f"{name}: cannot write the report: {error.strerror or error}") from None
+        reason = error.strerror or str(error)
+        raise click.ClickException(f"{name}: {say(locale, Note('error_write', reason=reason))}") from None
     click.echo(render_report(result, written, locale))
 
 
-def _read(source: str) -> bytes:
+def _read(source: str, locale: Locale) -> bytes:
+    def failed(key: str, **values: object) -> click.ClickException:
+        return click.ClickException(f"{source}: {say(locale, Note(key, **values))}")
+
     if source == "-":
         with click.open_file("-", "rb") as stream:
             return stream.read()
     path = Path(source)
     kind = file_kind(path)
     if kind not in ("file", "folder", "unreadable"):
-        raise click.ClickException(f"{source}: is {kind}, not a regular file")
+        raise failed("error_not_regular", kind=kind)
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise click.ClickException(f"{source}: no such file") from None
+        raise failed("error_no_file") from None
     except IsADirectoryError:
-        raise click.ClickException(f"{source}: is a folder, not a file") from None
+        raise failed("error_folder") from None
     except OSError as error:
-        raise click.ClickException(f"{source}: cannot read: {error.strerror or error}") from None
+        raise failed("error_unreadable", reason=error.strerror or str(error)) from None

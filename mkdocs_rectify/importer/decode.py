@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from mkdocs_rectify.importer.errors import NoticeImportError
+from mkdocs_rectify.importer.messages import Note
 
 __all__ = ["Decoded", "decode", "is_html_document", "looks_like_html"]
 
@@ -62,10 +63,10 @@ def is_html_document(data: bytes) -> bool:
 def decode(data: bytes, *, html: bool = False) -> Decoded:
     """Decode ``data``; raise :class:`NoticeImportError` when it is empty, binary or of unknown encoding."""
     if not data.strip():
-        raise NoticeImportError("the file is empty")
+        raise NoticeImportError(Note("error_empty"))
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return _checked(_strict(data, codec, "a byte-order mark"), codec)
+            return _checked(_strict(data, codec), codec)
     notes: tuple[str, ...] = ()
     if html:
         declared, note = _declared_charset(data)
@@ -81,7 +82,7 @@ def decode(data: bytes, *, html: bool = False) -> Decoded:
 
 def _detect(data: bytes) -> Decoded:
     if b"\x00" in data:
-        raise NoticeImportError("the file is binary, not text")
+        raise NoticeImportError(Note("error_binary"))
     try:
         return _checked(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
@@ -89,17 +90,18 @@ def _detect(data: bytes) -> Decoded:
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
-        raise NoticeImportError("the file is not text in UTF-8 or GB18030/GBK (binary?)") from None
+        raise NoticeImportError(Note("error_encoding")) from None
     if not _plausible_chinese(text):
-        raise NoticeImportError("the file is not text in UTF-8 or GB18030/GBK (binary?)")
+        raise NoticeImportError(Note("error_encoding"))
     return _checked(text, "gb18030")
 
 
-def _strict(data: bytes, codec: str, why: str) -> str:
+def _strict(data: bytes, codec: str) -> str:
+    """``data`` decoded with ``codec``, which its byte-order mark names."""
     try:
         return data.decode(codec)
     except UnicodeDecodeError as error:
-        raise NoticeImportError(f"the file starts with {why} for {codec} but is not valid {codec}") from error
+        raise NoticeImportError(Note("error_bom", codec=codec)) from error
 
 
 def _declared_charset(data: bytes) -> tuple[str | None, str | None]:
@@ -136,10 +138,10 @@ def _is_text_encoding(codec: str) -> bool:
 
 def _checked(text: str, encoding: str) -> Decoded:
     if not text.strip():
-        raise NoticeImportError("the file is empty")
+        raise NoticeImportError(Note("error_empty"))
     controls = sum(1 for char in text if (char < " " and char not in _ALLOWED_CONTROLS) or char == "\x7f")
     if controls > max(2, len(text) // 200):
-        raise NoticeImportError("the file is binary, not text")
+        raise NoticeImportError(Note("error_binary"))
     return Decoded(text, encoding)
 
 

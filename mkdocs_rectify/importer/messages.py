@@ -12,12 +12,19 @@ from collections.abc import Mapping
 from typing import Any
 
 from mkdocs_rectify.locale import AVAILABLE, Locale, locale_for_language
+from mkdocs_rectify.messages import Message
 
-__all__ = ["Fields", "Note", "report_locale", "say"]
+__all__ = ["Errors", "Fields", "Note", "report_locale", "say"]
 
 
 class Fields(tuple[str, ...]):
     """Names of report fields (``title``, ``inspection.body``), said in the report's language."""
+
+    __slots__ = ()
+
+
+class Errors(tuple[str, ...]):
+    """Messages of the loader, said one after another in the report's language."""
 
     __slots__ = ()
 
@@ -50,8 +57,12 @@ def _say(locale: Locale, key: str, values: Mapping[str, Any]) -> str:
 def _value(locale: Locale, value: Any) -> Any:
     if isinstance(value, Fields):
         return fields(locale, value)
+    if isinstance(value, Errors):
+        return locale.t("importer.error_separator").join(say(locale, error) for error in value)
     if isinstance(value, Note):
         return _say(locale, value.key, value.values)
+    if isinstance(value, Message):
+        return value.say(locale.code)
     return value
 
 
@@ -65,6 +76,8 @@ def say(locale: Locale, message: str) -> str:
     """``message`` in the locale's language: a :class:`Note` is said again, other text is kept."""
     if isinstance(message, Note):
         return _say(locale, message.key, message.values)
+    if isinstance(message, Message):
+        return message.say(locale.code)
     return message
 
 

@@ -113,7 +113,7 @@ def import_notice(
     if is_html:
         article = extract_article(decoded.text)
         if article is None:
-            raise NoticeImportError("no article found in the HTML page")
+            raise NoticeImportError(Note("error_no_article"))
         text = article.text
         page_title = article.title
         dropped.extend(Dropped(0, snippet, "outside or around the article") for snippet in article.dropped)
@@ -131,7 +131,7 @@ def import_notice(
         notes.extend(Note("at_line", line=number, message=repair) for repair in repairs)
         paras.append(Para(number, repaired))
     if not paras:
-        raise NoticeImportError("no text left once page chrome is removed")
+        raise NoticeImportError(Note("error_no_text"))
     layout = parse(paras) or _unrecognised(paras)
     try:
         result = _assemble(
@@ -140,7 +140,7 @@ def import_notice(
     except ValidationError as error:  # a value the model refuses, e.g. an inspection ending before it starts
         detail = error.errors()[0]
         where = ".".join(str(part) for part in detail["loc"])
-        raise NoticeImportError(f"the imported data is not valid ({where}: {detail['msg']})") from None
+        raise NoticeImportError(Note("error_invalid", where=where, detail=detail["msg"])) from None
     return replace(result, warnings=(*notes, *result.warnings))
 
 
@@ -212,13 +212,10 @@ def _page_fields(lines: list[str]) -> dict[str, str]:
 
 def _check_report_id(report_id: str) -> None:
     if not re.fullmatch(REPORT_ID_PATTERN, report_id):
-        raise NoticeImportError(
-            f"report id {report_id!r} is not valid: use lower-case letters, digits and hyphens"
-        )
+        raise NoticeImportError(Note("error_bad_id", id=report_id))
     if report_id in RESERVED_IDS:
         raise NoticeImportError(
-            f"report id {report_id!r} is reserved: the site uses /{report_id}/ for its own pages; "
-            f"choose another with --id (reserved: {', '.join(sorted(RESERVED_IDS))})"
+            Note("error_reserved_id", id=report_id, reserved=", ".join(sorted(RESERVED_IDS)))
         )
 
 
@@ -377,9 +374,7 @@ def _assemble(
 
     final_id = report_id or _report_id(issuer or title, published, source_name)
     if final_id is None or not re.fullmatch(REPORT_ID_PATTERN, final_id):
-        raise NoticeImportError(
-            f"cannot derive a report id from {issuer or title or source_name!r}: pass --id"
-        )
+        raise NoticeImportError(Note("error_no_id", name=issuer or title or source_name))
     _check_report_id(final_id)
     return ImportResult(
         source_name=source_name,

@@ -21,8 +21,10 @@ import yaml
 
 from mkdocs_rectify.clock import BuildDateError
 from mkdocs_rectify.importer.errors import NoticeImportError
+from mkdocs_rectify.importer.messages import Errors, Note
 from mkdocs_rectify.importer.result import ImportedProblem, ImportResult
 from mkdocs_rectify.loader import ContentErrors, display_path, load_content
+from mkdocs_rectify.messages import Message
 
 __all__ = ["check_report", "escape_markdown", "problem_filename", "render_files", "write_report"]
 
@@ -125,9 +127,9 @@ def write_report(result: ImportResult, out_dir: Path, *, force: bool) -> Path:
     out_dir = Path(out_dir)
     target = out_dir / result.report_id
     if out_dir.exists() and not out_dir.is_dir():
-        raise NoticeImportError(f"{out_dir} is not a folder")
+        raise NoticeImportError(Note("error_not_a_folder", path=out_dir))
     if (target.exists() or target.is_symlink()) and not force:
-        raise NoticeImportError(f"{target} already exists; use --force to replace it")
+        raise NoticeImportError(Note("error_exists", path=target))
     files = render_files(result)
     out_dir.mkdir(parents=True, exist_ok=True)
     staging_root = Path(tempfile.mkdtemp(prefix=f".{result.report_id}.", suffix=".new", dir=out_dir))
@@ -152,6 +154,8 @@ def _validated(folder: Path) -> tuple[str, ...]:
     shown = display_path(folder)
 
     def relative(message: str) -> str:
+        if isinstance(message, Message) and "path" in message.values:  # said again in the report's language
+            return Message(message.key, **{**message.values, "path": relative(str(message.values["path"]))})
         if message.startswith(shown + "/"):
             return message[len(shown) + 1 :]
         return folder.name + message[len(shown) :] if message.startswith(shown) else message
@@ -161,13 +165,13 @@ def _validated(folder: Path) -> tuple[str, ...]:
     except BuildDateError as error:
         raise NoticeImportError(str(error)) from None
     except ContentErrors as errors:
-        problems = [relative(str(error)) for error in errors.errors]
-        more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
-        raise NoticeImportError(
-            "the imported report would not pass validation, nothing was written: "
-            + "; ".join(problems[:3])
-            + more
-        ) from None
+        problems = [relative(error.as_message()) for error in errors.errors]
+        shown = Errors(problems[:3])
+        if len(problems) > 3:
+            raise NoticeImportError(
+                Note("error_not_valid_more", errors=shown, more=len(problems) - 3)
+            ) from None
+        raise NoticeImportError(Note("error_not_valid", errors=shown)) from None
     return tuple(relative(warning) for warning in loaded.warnings)
 
 
@@ -176,7 +180,7 @@ def _swap_in(staging: Path, target: Path, *, force: bool) -> None:
         staging.rename(target)
         return
     if not force:
-        raise NoticeImportError(f"{target} already exists; use --force to replace it")
+        raise NoticeImportError(Note("error_exists", path=target))
     retired = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
     retired.rmdir()
     os.replace(target, retired)

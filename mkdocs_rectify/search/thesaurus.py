@@ -20,6 +20,7 @@ from pathlib import Path
 
 from pypinyin import Style, lazy_pinyin, pinyin
 
+from mkdocs_rectify.messages import Message
 from mkdocs_rectify.yamlpos import YamlProblem, load_located
 
 __all__ = ["Entry", "ThesaurusError", "default_thesaurus", "load_thesaurus", "parse", "thesaurus_json"]
@@ -47,18 +48,18 @@ class ThesaurusError(ValueError):
         self.problems = list(problems)
 
 
-def _word_problem(value: object) -> str | None:
+def _word_problem(value: object) -> Message | None:
     if not isinstance(value, str):
-        kind = "a number" if isinstance(value, int | float) else type(value).__name__
-        hint = ' (put numbers in quotes: "12345")' if isinstance(value, int | float) else ""
-        return f"is {kind}, not a word{hint}"
+        if isinstance(value, int | float):
+            return Message("thesaurus.number", value=value)
+        return Message("thesaurus.not_a_word", value=value, type=type(value).__name__)
     word = value.strip()
     if not word:
-        return "is empty"
+        return Message("thesaurus.empty", value=value)
     if len(word) > _MAX_WORD:
-        return f"is {len(word)} characters long; a word or short phrase has at most {_MAX_WORD}"
+        return Message("thesaurus.too_long", value=value, length=len(word), limit=_MAX_WORD)
     if any(ch in word for ch in "\n\t"):
-        return "holds a line break or a tab"
+        return Message("thesaurus.line_break", value=value)
     return None
 
 
@@ -66,68 +67,61 @@ def parse(text: str, source: str) -> list[Entry]:
     """The entries of one thesaurus file; ``source`` names it in the messages.
 
     Every problem is reported at once (:class:`ThesaurusError`), each as
-    ``source:line: entry N: field: what is wrong``.
+    ``source:line: entry N: field: what is wrong`` (a :class:`Message`).
     """
     try:
         located = load_located(text)
     except YamlProblem as problem:
-        where = f"{source}:{problem.line}" if problem.line else source
-        raise ThesaurusError([f"{where}: {problem.message}"]) from None
+        raise ThesaurusError([_at(source, problem.line, problem.message)]) from None
     if located.problems:
-        raise ThesaurusError([f"{source}:{problem.line}: {problem.message}" for problem in located.problems])
+        raise ThesaurusError([_at(source, problem.line, problem.message) for problem in located.problems])
     data = located.data
     if data is None:
         return []
     if not isinstance(data, list):
-        raise ThesaurusError(
-            [
-                f"{source}:{located.start_line}: a thesaurus is a list of entries "
-                "({plain: [...], official: [...]})"
-            ]
-        )
+        raise ThesaurusError([_at(source, located.start_line, Message("thesaurus.not_a_list"))])
     problems: list[str] = []
     entries: list[Entry] = []
     first_entry: dict[str, int] = {}
     for index, item in enumerate(data):
         number = index + 1
 
-        def say(path: tuple[str | int, ...], message: str, index: int = index) -> None:
+        def say(path: tuple[str | int, ...], message: Message, index: int = index) -> None:
             field = ".".join(str(part) for part in path)
-            place = f"{source}:{located.line_of((index, *path))}: entry {index + 1}"
-            problems.append(f"{place}{': ' + field if field else ''}: {message}")
+            line = located.line_of((index, *path))
+            key = "thesaurus.place_field" if field else "thesaurus.place"
+            problems.append(
+                Message(key, path=source, line=line, number=index + 1, field=field, message=message)
+            )
 
         if not isinstance(item, dict):
-            say((), "an entry is a mapping {plain: [...], official: [...]}")
+            say((), Message("thesaurus.not_a_mapping"))
             continue
         for key in sorted(set(item) - set(_KEYS)):
-            say((key,), f"unknown field; an entry has {' and '.join(_KEYS)}")
+            say((key,), Message("thesaurus.unknown_field"))
         words: dict[str, tuple[str, ...]] = {}
         for key in _KEYS:
             values = item.get(key)
             if values is None:
-                say((), f"{key}: missing; give a list of words")
+                say((), Message("thesaurus.missing", key=key))
                 continue
             if isinstance(values, str):
                 values = [values]
             if not isinstance(values, list) or not values:
-                say((key,), "give a list of one or more words")
+                say((key,), Message("thesaurus.no_words"))
                 continue
             good = []
             for position, value in enumerate(values):
                 problem = _word_problem(value)
                 if problem:
-                    say((key, position), f"{value!r} {problem}")
+                    say((key, position), problem)
                 else:
                     good.append(" ".join(str(value).split()))
             words[key] = tuple(dict.fromkeys(good))
         for word in words.get("plain", ()):
             key = word.lower()
             if key in first_entry:
-                say(
-                    ("plain",),
-                    f"{word!r} is already a plain word of entry {first_entry[key]}; "
-                    "a plain word belongs to one entry",
-                )
+                say(("plain",), Message("thesaurus.plain_twice", word=word, first=first_entry[key]))
             else:
                 first_entry[key] = number
         if len(words) == len(_KEYS):
@@ -135,6 +129,13 @@ def parse(text: str, source: str) -> list[Entry]:
     if problems:
         raise ThesaurusError(problems)
     return entries
+
+
+def _at(source: str, line: int | None, message: str) -> Message:
+    """``message`` at ``line`` of the file ``source`` (the file alone when the line is unknown)."""
+    if line:
+        return Message("where.file_line", path=source, line=line, message=message)
+    return Message("where.file", path=source, message=message)
 
 
 def default_thesaurus(locale: str) -> list[Entry]:
@@ -156,10 +157,10 @@ def load_thesaurus(locale: str, extra: Iterable[Path], *, replace_default: bool 
         try:
             text = path.read_text("utf-8")
         except FileNotFoundError:
-            problems.append(f"{path}: the thesaurus file does not exist")
+            problems.append(_at(str(path), None, Message("thesaurus.no_file")))
             continue
         except (OSError, UnicodeDecodeError) as error:
-            problems.append(f"{path}: cannot be read as UTF-8 text ({error})")
+            problems.append(_at(str(path), None, Message("thesaurus.unreadable", error=str(error))))
             continue
         try:
             entries.extend(parse(text, str(path)))

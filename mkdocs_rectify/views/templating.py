@@ -15,6 +15,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from mkdocs_rectify.locale import Locale
+from mkdocs_rectify.messages import say
 from mkdocs_rectify.model import Metric, Problem, Status
 from mkdocs_rectify.pages import SEARCH_URI, report_feed
 from mkdocs_rectify.tracking import ProblemFacts, SiteFacts
@@ -114,6 +115,10 @@ class TemplateHelpers:
 
     def t(self, key: str, /, **values: Any) -> str:
         return self.locale.t(key, **values)
+
+    def say(self, message: str | None) -> str:
+        """A message of the loader (:class:`~mkdocs_rectify.messages.Message`) in the page's language."""
+        return say(self.locale, message) if message else ""
 
     def t_html(self, key: str, /, **values: Any) -> Markup:
         return message_html(self.locale, key, **values)

@@ -71,7 +71,7 @@ def test_unparseable_front_matter_is_an_error_not_silently_dropped(tmp_path: Pat
     errors = errors_of(tmp_path)
     assert any("01.md:" in e and "YAML syntax error" in e for e in errors), errors
     assert any("02.md:1: no front-matter" in e for e in errors)
-    assert any("03.md:6: the problem statement (问题表现) is empty" in e for e in errors)
+    assert any("03.md:6: the problem description (问题表现) is empty" in e for e in errors)
     assert any("04.md:3: duplicate key 'number' (first on line 2)" in e for e in errors)
 
 
@@ -110,7 +110,7 @@ def test_broken_content_stops_the_build_before_anything_is_written(make_site) ->
     for args in ((), ("--strict",)):
         broken = build_site(project, *args)
         assert broken.returncode == 1
-        assert "content/r-2024/01.md:4: status: 'done' is not a status" in broken.output
+        assert "文件 content/r-2024/01.md 第 4 行，字段 status：“done”不是整改状态" in broken.output
         assert "Traceback" not in broken.output
         after = {p: p.read_bytes() for p in broken.site.rglob("*") if p.is_file()}
         assert after == before, "a failed build must leave the published site as it was"
@@ -125,6 +125,6 @@ def test_declared_counts_mismatch_fails_strict_build(make_site) -> None:
     )
     lenient = build_site(project)
     assert lenient.returncode == 0
-    assert "declared: declared total is 2 but the problems give 1" in lenient.output
+    assert "文件 content/r-2024/report.yml：declared 中的 total 为 2，但按问题统计为 1" in lenient.output
     strict = build_site(project, "--strict")
     assert strict.returncode == 1

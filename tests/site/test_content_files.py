@@ -41,7 +41,7 @@ def test_a_named_pipe_stops_the_build_instead_of_blocking_it(make_site) -> None:
     os.mkfifo(project / "content/r-2024/02.md")
     build = run_mkdocs(project, timeout=60)
     assert build.returncode == 1
-    assert "content/r-2024/02.md: is a named pipe (FIFO), not a regular file" in build.output
+    assert "文件 content/r-2024/02.md：是命名管道（FIFO），不是普通文件" in build.output  # a Chinese site
 
 
 def test_a_folder_named_like_a_problem_file_is_refused(tmp_path: Path) -> None:

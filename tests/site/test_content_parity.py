@@ -16,17 +16,18 @@ def build_date(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def validate(project: Path, *args: str) -> Run:
-    return rectify("validate", "content", *args, cwd=project)
+    """``validate`` in the language of the site's builds (``theme.language: zh``)."""
+    return rectify("--lang", "zh-CN", "validate", "content", *args, cwd=project)
 
 
 def error_lines(output: str) -> set[str]:
-    return {line.strip() for line in output.splitlines() if re.match(r"\s+content/", line)}
+    return {line.strip() for line in output.splitlines() if re.match(r"\s+(?:文件夹? )?content/", line)}
 
 
 def warning_lines(output: str) -> set[str]:
     found = set()
     for line in output.splitlines():
-        match = re.match(r"(?:warning: |WARNING\s+-\s+rectify: )(content/.*)", line)
+        match = re.match(r"(?:警告：|WARNING\s+-\s+rectify: )((?:文件夹? )?content/.*)", line)
         if match:
             found.add(match.group(1))
     return found

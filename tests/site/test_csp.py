@@ -137,7 +137,7 @@ def test_what_no_hash_can_allow_is_named_with_its_page(make_site) -> None:
     }
     build = build_site(make_site(files), "--strict")  # reported, but not a reason to stop a build
     assert build.returncode == 0, build.output
-    assert "guide/index.html: <p style=…> (a style attribute): not allowed" in build.output
+    assert "guide/index.html：<p style=…>（style 属性）：不含 'unsafe-inline' 的内容安全策略" in build.output
     result = csp(build.site)
     assert result.returncode == 0 and result.stdout.startswith(HEADER)
     assert result.stderr.splitlines() == [

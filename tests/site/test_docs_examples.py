@@ -8,18 +8,23 @@ from __future__ import annotations
 
 import logging
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 from mkdocs.config import load_config
 from support.builds import MINIMAL_CONFIG, REPORT_YML, Build, build_site, problem_file, write_tree
+from support.cli import rectify_process
 from support.docs import GUIDE, ROOT, Block, blocks, documents
 
 from mkdocs_rectify import csp
 from mkdocs_rectify.loader import load_content
 
-KINDS = {"front-matter", "front-matter part", "report", "mkdocs.yml", "mkdocs.yml part", "plugin", "none"}
+KINDS = {
+    *("front-matter", "front-matter part", "report", "mkdocs.yml", "mkdocs.yml part", "plugin"),
+    *("validate", "none"),
+}
 MINIMAL_PROBLEM = {"number": 1, "title": "示例问题", "status": "completed"}
 
 
@@ -122,3 +127,22 @@ def test_the_nginx_example_sends_the_policy_the_csp_command_prints(language: str
     assert line, "the nginx example sends a Content-Security-Policy"
     policy = csp.site_policy(demo_build.site)
     assert line.group(0).strip() == f'add_header {csp.HEADER} "{policy.header()}" always;'
+
+
+def test_the_messages_shown_are_those_validate_prints(tmp_path: Path) -> None:
+    """A ``text`` block marked ``validate`` shows ``$ mkdocs-rectify …`` commands run on the demo
+    content with ``status: done`` in hkszwglj-2022/03.md, each followed by what the command prints."""
+    found = examples("validate")
+    assert found, "the README shows what validate prints"
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    problem = tmp_path / "content/hkszwglj-2022/03.md"
+    problem.write_text(problem.read_text("utf-8").replace("status: completed", "status: done", 1), "utf-8")
+    for block in found:
+        shown = re.split(r"^\$ ", block.body, flags=re.MULTILINE)[1:]
+        assert shown, f"{block.where()}: no $ command"
+        for step in shown:
+            command, _, expected = step.partition("\n")
+            args = command.split()
+            assert args[0] == "mkdocs-rectify", command
+            result = rectify_process(*args[1:], cwd=tmp_path)
+            assert result.stdout + result.stderr == expected, f"{block.where()}: {command}"

@@ -97,10 +97,7 @@ def test_without_site_url_the_build_says_so_and_writes_no_feed(make_site) -> Non
     files = {"content/r-2024/report.yml": REPORT_YML, "content/r-2024/01.md": problem_file(1, "甲")}
     build = build_site(make_site(files), "--strict")
     assert build.returncode == 0, build.output
-    assert (
-        "INFO    -  rectify: feeds: no Atom feeds written: they need absolute links; set site_url"
-        in build.output
-    )
+    assert "INFO    -  rectify: feeds：未生成 Atom 订阅：订阅中的链接须为完整网址" in build.output
     assert not (build.site / "feeds").exists()
     assert "application/atom+xml" not in build.html("r-2024/1/")
     config = (

@@ -69,7 +69,7 @@ def test_the_manifest_is_written_without_open_data_too(make_site) -> None:
 def test_a_docs_file_in_the_manifests_place_stops_the_build(make_site) -> None:
     build = build_site(make_site({**SITE, "docs/data/manifest.json": "{}\n"}))
     assert build.returncode == 1
-    assert "data/manifest.json exists, but the plugin writes that file" in build.output
+    assert "data/manifest.json 已存在，但插件要在这里写入文件清单" in build.output  # a Chinese site
     assert "Traceback" not in build.output
 
 
@@ -81,7 +81,7 @@ def test_verify_passes_an_untouched_site(built: Build) -> None:
     # The manifest's own hash, to compare with the one the build logged and the publisher kept.
     digest = hashlib.sha256((built.site / MANIFEST).read_bytes()).hexdigest()
     assert f"(SHA-256 of the manifest: {digest})" in result.stdout
-    assert f"the manifest's own is {digest}" in built.output
+    assert f"清单本身的 SHA-256 为 {digest}" in built.output
 
 
 def test_verify_names_every_file_changed_added_or_removed(built: Build) -> None:

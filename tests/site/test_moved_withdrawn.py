@@ -63,7 +63,7 @@ def test_a_withdrawn_problem_says_when_and_why_and_is_shown_nowhere_else(trackin
     hanzi = (tracking_example.site / "search" / "hanzi.json").read_text("utf-8")
     assert "政务服务事项清单未及时更新" not in hanzi
     # Indexed: the two reports and their 8 published problems; no moved or withdrawn page.
-    assert "search index of 10 pages" in tracking_example.output
+    assert "已生成搜索索引，共 10 个页面" in tracking_example.output
 
 
 def test_a_withdrawn_report_says_so_at_every_address_it_had(tracking_example: Build) -> None:
@@ -90,7 +90,7 @@ def test_an_old_address_cannot_be_a_docs_page(make_site) -> None:
     }
     build = build_site(make_site(files, config=MINIMAL_CONFIG))
     assert build.returncode == 1
-    assert "docs/guide-old/index.md exists, but the plugin generates that page" in build.output
+    assert "docs/guide-old/index.md 已存在，但插件要在这里生成页面" in build.output
 
 
 def test_history_entries_that_move_the_deadline_or_correct_the_text_are_shown(

@@ -73,9 +73,9 @@ def test_warnings_name_the_file_line_and_field_and_hide_most_digits(tmp_path: Pa
     assert not outcome.errors
     assert len(outcome.warnings) == 3, outcome.warnings
     warnings = "\n".join(outcome.warnings)
-    assert "report.yml:4: intro: looks like a 手机号码 (138*****678)" in warnings
-    assert "01.md:9: measures item 2: looks like a 身份证号 (1101**********002X)" in warnings
-    assert "01.md:13: looks like a 银行卡号 (4111********1111)" in warnings
+    assert "report.yml:4: intro: looks like a mobile phone number (手机号码) (138*****678)" in warnings
+    assert "01.md:9: measures item 2: looks like a resident ID number (身份证号) (1101****" in warnings
+    assert "01.md:13: looks like a bank card number (银行卡号) (4111********1111)" in warnings
     assert "《政府信息公开条例》" in warnings and "privacy_reviewed" in warnings
     assert MOBILE not in warnings and ID_NUMBER not in warnings and CARD not in warnings
 
@@ -87,9 +87,9 @@ def test_a_reviewed_string_is_not_reported(tmp_path: Path) -> None:
     outcome = load(tmp_path, TODAY)
     [warning] = outcome.warnings
     assert warning.endswith(
-        "01.md:7: looks like a 手机号码 (138*****678): personal information must not be published "
-        "(《政府信息公开条例》); remove it, or if it is not personal information, "
-        "list it under privacy_reviewed"
+        "01.md:7: looks like a mobile phone number (手机号码) (138*****678): "
+        "personal information must not be published (《政府信息公开条例》); "
+        "remove it, or if it is not personal information, list it under privacy_reviewed"
     ), warning
     front = f"privacy_reviewed: ['{CARD}', '{MOBILE}']\n"
     write_tree(tmp_path, report_with(f"订单号{CARD}，热线{MOBILE}。", front=front, report=report))
@@ -101,13 +101,14 @@ def test_validate_strict_and_build_strict_fail_on_personal_information(make_site
     project = make_site(files)
     lenient = rectify("validate", "content", cwd=project)
     assert lenient.returncode == 0, lenient.stderr
-    assert "warning: content/r-2024/01.md:6: looks like a 手机号码" in lenient.stderr
+    assert "warning: content/r-2024/01.md:6: looks like a mobile phone number (手机号码)" in lenient.stderr
     strict = rectify("validate", "content", "--strict", cwd=project)
     assert strict.returncode == 1
-    assert "warning: content/r-2024/01.md:6: looks like a 手机号码" in strict.stderr
+    assert "warning: content/r-2024/01.md:6: looks like a mobile phone number (手机号码)" in strict.stderr
     assert "1 warning; --strict makes warnings errors" in strict.stderr
-    build = build_site(project)
-    assert build.returncode == 0 and "content/r-2024/01.md:6: looks like a 手机号码" in build.output
+    build = build_site(project)  # a Chinese site: its build speaks Chinese
+    assert build.returncode == 0
+    assert "文件 content/r-2024/01.md 第 6 行：疑似手机号码（138*****678）" in build.output
     assert build_site(project, "--strict").returncode == 1
 
 

@@ -52,10 +52,8 @@ def with_sanitize(options: str) -> str:
 def test_a_remote_image_fails_a_strict_build(make_site) -> None:
     build = build_site(make_site(REMOTE), "--strict")
     assert build.returncode == 1
-    assert (
-        f'content/r-2024/01.md: statement: <img src="https://{EVIL}/a.png"> is on another site'
-        in build.output
-    )
+    where = "文件 content/r-2024/01.md 的正文（问题表现）"  # a Chinese site
+    assert f'{where}：<img src="https://{EVIL}/a.png"> 是其他网站上的文件，其地址已去掉' in build.output
 
 
 def test_a_site_widens_the_allow_list(make_site) -> None:
@@ -80,12 +78,12 @@ def test_a_site_widens_the_allow_list(make_site) -> None:
 @pytest.mark.parametrize(
     ("options", "words"),
     [
-        ("        tags: [video, script]\n", ["<script>", "runs scripts"]),
-        ("        attributes: {a: [onclick]}\n", ["onclick", "event handlers"]),
-        ("        attributes: {iframe: [src]}\n", ["<iframe>", "embeds"]),
+        ("        tags: [video, script]\n", ["<script>", "它会运行脚本"]),  # the site speaks Chinese
+        ("        attributes: {a: [onclick]}\n", ["onclick", "事件属性会运行脚本"]),
+        ("        attributes: {iframe: [src]}\n", ["<iframe>", "嵌入另一个网页"]),
         ('        attributes: {"*": [data-rectify-leave]}\n', ["data-rectify-leave", "data-*"]),
-        ("        url_schemes: [javascript]\n", ["javascript", "runs a script"]),
-        ("        url_schemes: [data]\n", ["data:", "document"]),
+        ("        url_schemes: [javascript]\n", ["javascript", "它会运行脚本"]),
+        ("        url_schemes: [data]\n", ["data:", "整个文档"]),
     ],
 )
 def test_the_option_refuses_what_would_run_or_steer(make_site, options: str, words: list[str]) -> None:

@@ -69,7 +69,7 @@ def test_the_bundle_is_written_without_the_unused_ready_made_interfaces(demo_bui
     assert (bundle / "pagefind.js").is_file()
     assert list(bundle.glob("*.pf_meta")) and list(bundle.glob("wasm.*.pagefind"))
     assert not list(bundle.glob("pagefind-*ui*")) and not (bundle / "pagefind-highlight.js").exists()
-    assert "search index of 18 pages" in demo_build.output
+    assert "已生成搜索索引，共 18 个页面" in demo_build.output  # the demo site speaks Chinese
 
 
 def test_problem_pages_and_the_report_are_indexed_and_nothing_else(demo_build: Build) -> None:
@@ -181,7 +181,7 @@ def test_materials_search_plugin_is_switched_off_with_a_note(make_site) -> None:
     project = make_site(FILES, config=config("  - search\n  - rectify:"))
     build = build_site(project, "--strict")
     assert build.returncode == 0, build.output
-    assert "'material/search' plugin is switched off" in build.output
+    assert "已关闭“material/search”插件：本站使用 Pagefind 搜索" in build.output
     assert not (build.site / "search" / "search_index.json").exists()
     assert (build.site / "search" / "index.html").exists()
     html = build.html("demo-2024/1/")

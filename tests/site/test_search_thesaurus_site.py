@@ -37,7 +37,8 @@ def test_a_bad_site_file_stops_the_build_naming_file_line_and_entry(make_site) -
     project = _site(make_site, config, {"words.yml": words})
     build = build_site(project)
     assert build.returncode != 0
-    assert "words.yml:2: entry 2: plain: '找领导' is already a plain word of entry 1" in build.output
-    assert "words.yml:2: entry 2: see: unknown field" in build.output
+    # the site speaks Chinese
+    assert "words.yml 第 2 行，第 2 条的 plain：“找领导”已是第 1 条的 plain 词语" in build.output
+    assert "words.yml 第 2 行，第 2 条的 see：无此字段" in build.output
     assert "Traceback" not in build.output
     assert not (build.site / "search" / "thesaurus.json").exists()

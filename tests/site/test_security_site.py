@@ -147,9 +147,10 @@ def test_content_cannot_set_what_the_scripts_and_search_trust(site: Build) -> No
 
 def test_what_the_sanitiser_removed_is_reported_with_file_and_field(site: Build) -> None:
     item = next(number for number, p in enumerate(MARKDOWN, 1) if p.name == "remote_img_md")
-    where = f"content/{hostile.REPORT_ID}/01.md: measures item {item}"
-    assert f'{where}: <img src="https://{EVIL}/j.png"> is on another site' in site.output
-    assert f'content/{hostile.REPORT_ID}/report.yml: intro: <img src="https://{EVIL}/i.png">' in site.output
+    where = f"文件 content/{hostile.REPORT_ID}/01.md，字段 measures 第 {item} 项"  # a Chinese site
+    assert f'{where}：<img src="https://{EVIL}/j.png"> 是其他网站上的文件，其地址已去掉' in site.output
+    intro = f'文件 content/{hostile.REPORT_ID}/report.yml，字段 intro：<img src="https://{EVIL}/i.png">'
+    assert intro in site.output
 
 
 def test_open_data_keeps_the_exact_text(site: Build) -> None:

@@ -24,13 +24,13 @@ def test_a_content_error_is_shown_in_the_browser_without_a_traceback(served) -> 
     wait_for(f"{base}/r-2024/1/", "原来的标题")
     (project / "content/r-2024/01.md").write_text(problem_file(1, "标题", status="done"), "utf-8")
     page = wait_for(f"{base}/", "内容有误，网站未能生成")
-    assert "r-2024/01.md" in page and "&#39;done&#39; is not a status" in page
+    assert "r-2024/01.md" in page and "“done”不是整改状态" in page
     (project / "content/r-2024/01.md").write_text(problem_file(1, "改好了"), "utf-8")
     wait_for(f"{base}/r-2024/1/", "问题1：改好了")
     process.terminate()
     output = process.communicate(timeout=10)[0]
     assert "Traceback" not in output
-    assert "r-2024/01.md:4: status: 'done' is not a status" in output
+    assert "r-2024/01.md 第 4 行，字段 status：“done”不是整改状态" in output
 
 
 def test_strict_serve_shows_the_error_page_instead_of_hanging(make_site) -> None:
@@ -41,7 +41,7 @@ def test_strict_serve_shows_the_error_page_instead_of_hanging(make_site) -> None
     )
     with mkdocs_serve(project) as (base, process):
         page = wait_for(f"{base}/", "内容有误，网站未能生成", timeout=30)
-        assert "&#39;done&#39; is not a status" in page
+        assert "“done”不是整改状态" in page
         (project / "content/r-2024/01.md").write_text(problem_file(1, "改好了"), "utf-8")
         wait_for(f"{base}/r-2024/1/", "问题1：改好了", timeout=30)
         (project / "content/r-2024/01.md").write_text(broken, "utf-8")
@@ -49,7 +49,7 @@ def test_strict_serve_shows_the_error_page_instead_of_hanging(make_site) -> None
         process.terminate()
         output = process.communicate(timeout=10)[0]
     assert "Traceback" not in output and "Aborted" not in output
-    assert "r-2024/01.md:4: status: 'done' is not a status" in output
+    assert "r-2024/01.md 第 4 行，字段 status：“done”不是整改状态" in output
 
 
 def test_an_edited_problem_updates_its_pages_the_overview_and_the_open_data(make_site) -> None:

@@ -40,7 +40,8 @@ def test_unknown_status_label_is_a_config_error(make_site) -> None:
     build = build_site(make_site(CONTENT, config=config))
     assert build.returncode == 1
     assert "Aborted with a configuration error" in build.output and "Traceback" not in build.output
-    assert "option 'status_labels': unknown status done; use completed, ongoing, in_progress" in build.output
+    said = "没有“done”这种整改状态，请使用：completed、ongoing、in_progress"  # a Chinese site
+    assert f"option 'status_labels': {said}" in build.output
 
 
 def test_urls_follow_use_directory_urls(make_site) -> None:
@@ -57,7 +58,7 @@ def test_a_docs_index_collides_with_the_overview(make_site) -> None:
     project = make_site({**CONTENT, "docs/index.md": "# 首页\n"})
     build = build_site(project)
     assert build.returncode == 1
-    assert "index.md exists, but the plugin generates that page" in build.output
+    assert "index.md 已存在，但插件要在这里生成页面" in build.output  # a Chinese site
     config = with_options("      overview: false\n")
     project = make_site({**CONTENT, "docs/index.md": "# 首页\n"}, config=config)
     build = build_site(project, "--strict")
@@ -83,8 +84,8 @@ def test_unclassified_text_is_shown_and_warned_about(make_site) -> None:
     project = make_site(files)
     build = build_site(project)
     assert build.returncode == 0, build.output
-    assert "report.yml: unclassified: 1 block(s)" in build.output
-    assert "01.md: unclassified: 1 block(s)" in build.output
+    assert "report.yml：unclassified（未归类内容）：有 1 段文字" in build.output
+    assert "01.md：unclassified（未归类内容）：有 1 段文字" in build.output
     assert "无法归类的一段话。" in build.html("r-2024/")
     assert "问题里多出来的一句。" in build.html("r-2024/1/")
     assert build_site(project, "--strict").returncode == 1

@@ -170,7 +170,7 @@ def test_a_docs_page_in_its_place_is_an_error(make_site) -> None:
     project = make_site({**CONTENT, "docs/accessibility.md": "# 我们自己的声明\n"})
     result = build_site(project)
     assert result.returncode == 1
-    assert "accessibility.md exists" in result.output and "statement: false" in result.output
+    assert "accessibility.md 已存在" in result.output and "statement: false" in result.output
 
 
 def test_wrong_options_are_errors(make_site) -> None:

@@ -6,6 +6,7 @@ invisible on GitHub and in the guide):
 - ``<!-- tutorial: file PATH -->``, ``run``, ``serve``, ``publish``: a step of the tutorial;
 - ``<!-- example: front-matter -->``, ``report``, ``mkdocs.yml``, ``plugin`` (the ``rectify``
   options, in ``plugins: - rectify:`` form): a file of a site, validated or built by a test;
+- ``<!-- example: validate -->``: ``$ mkdocs-rectify …`` commands and what they print, run by a test;
 - ``<!-- example: none -->``: a fragment on purpose (a wrong value, say), left out.
 """
 

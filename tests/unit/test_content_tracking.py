@@ -68,7 +68,7 @@ def test_better_says_which_way_a_metric_improves(tmp_path: Path) -> None:
     metric = load_content(tmp_path, build_date=BUILD_DATE).site.reports[0].problems[0].metrics[0]
     assert metric.better == "lower"
     error = only(one_problem(tmp_path, metrics.replace("lower", "less")))
-    assert "01.md:6: metrics item 1.better:" in error and "'higher' or 'lower'" in error, error
+    assert "01.md:6: metrics item 1.better:" in error and "use one of: higher, lower" in error, error
 
 
 def test_withdrawn_problems_and_reports_are_kept_apart(tmp_path: Path) -> None:

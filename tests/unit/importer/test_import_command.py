@@ -169,3 +169,14 @@ def test_out_is_a_file(tmp_path: Path) -> None:
     result = run(str(SEED), "--out", str(out))
     assert result.exit_code == 1 and "is not a folder" in result.output
     assert out.read_text("utf-8") == "not a folder"
+
+
+def test_an_import_that_fails_says_why_in_the_reports_language(tmp_path: Path) -> None:
+    result = run("-", "--out", str(tmp_path / "content"), stdin=b"", lang="zh-CN")
+    assert result.exit_code == 1 and result.output.strip() == "Error: <stdin>: 文件是空的"
+    out = tmp_path / "content"
+    assert run(str(SEED), "--out", str(out)).exit_code == 0
+    result = run(str(SEED), "--out", str(out), lang="zh-CN")
+    assert result.output.strip() == f"Error: {SEED}: {out / SEED_ID} 已存在；如要替换，请加 --force"
+    missing = run(str(tmp_path / "nope.txt"), "--out", str(out), lang="zh-CN")
+    assert missing.output.strip() == f"Error: {tmp_path / 'nope.txt'}: 文件不存在"

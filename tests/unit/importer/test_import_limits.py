@@ -69,9 +69,10 @@ def test_a_reserved_report_id_is_refused(report_id: str) -> None:
 
 def test_a_named_pipe_or_a_device_is_refused_without_blocking(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "notice.txt")
+    out = str(tmp_path / "out")
     for source in (tmp_path / "notice.txt", Path("/dev/zero")):
         result = subprocess.run(
-            [sys.executable, "-m", "mkdocs_rectify", "import", str(source), "--out", str(tmp_path / "out")],
+            [sys.executable, "-m", "mkdocs_rectify", "import", str(source), "--lang", "en", "--out", out],
             capture_output=True,
             text=True,
             timeout=30,
@@ -114,4 +115,16 @@ def test_privacy_warnings_of_the_written_report_are_in_the_import_report(tmp_pat
     source.write_text(text, "utf-8")
     result = run(str(source), "--out", str(tmp_path / "content"))
     assert result.exit_code == 0, result.output
-    assert "01.md:3: title: looks like a 手机号码 (138*****678)" in result.output
+    assert "01.md:3: title: looks like a mobile phone number (手机号码) (138*****678)" in result.output
+
+
+def test_the_written_reports_warnings_speak_the_import_reports_language(tmp_path: Path) -> None:
+    source = tmp_path / "notice.txt"
+    text = SEED_TEXT.replace("贯彻落实海南自贸港", "贯彻落实（举报人13812345678）海南自贸港", 1)
+    source.write_text(text, "utf-8")
+    args = ["import", str(source), "--out", str(tmp_path / "content"), "--lang", "zh-CN"]
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    privacy = "文件 01.md 第 3 行，字段 title：疑似手机号码（138*****678）：依照《政府信息公开条例》"
+    assert privacy in result.output
+    assert "looks like" not in result.output
