@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Iterator
 from urllib.parse import parse_qs, unquote, urlparse
 
@@ -10,34 +9,13 @@ import pytest
 import yaml
 from support.axe import violations
 from support.builds import DEMO_ID, FIXTURES, Build, build_site, problem_file, write_tree
+from support.searching import DONE, STATUS, opened, pages_of, problem_of, result_links, search
 from support.sites import SEARCH_SITE
 from support.web import serve_dir
 
 pytestmark = pytest.mark.browser
 
 QUERIES = yaml.safe_load((FIXTURES / "search_queries.yml").read_text("utf-8"))
-STATUS = "[data-rectify-search-status]"
-DONE = "[data-rectify-search-output][aria-busy=false]"
-
-
-def search(page, query: str) -> list[str]:
-    """Type the query into the search page's box, press Enter, and return the result links."""
-    page.fill("#rectify-search-q", query)
-    page.press("#rectify-search-q", "Enter")
-    page.wait_for_selector(DONE)
-    return result_links(page)
-
-
-def result_links(page) -> list[str]:
-    return page.eval_on_selector_all(".rectify-search__result-link", "links => links.map(a => a.href)")
-
-
-def problem_of(url: str) -> str:
-    """``…/hkszwglj-2022/5/`` → ``5``; the report page → ``report``."""
-    parts = [p for p in urlparse(url).path.split("/") if p]
-    return parts[-1] if len(parts) > 1 else "report"
-
-
 # -- relevance over the demo ------------------------------------------------------------------------------
 
 
@@ -256,22 +234,6 @@ def filter_site(shared_build) -> Iterator[str]:
     assert build.returncode == 0, build.output
     with serve_dir(build.site) as url:
         yield url
-
-
-@contextlib.contextmanager
-def opened(browser, url: str) -> Iterator:
-    context = browser.new_context(locale="zh-CN")
-    page = context.new_page()
-    try:
-        page.goto(url)
-        page.wait_for_selector("[data-rectify-search-form]:not([hidden])")
-        yield page
-    finally:
-        context.close()
-
-
-def pages_of(links: list[str]) -> set[str]:
-    return {"/".join(p for p in urlparse(u).path.split("/") if p) for u in links}
 
 
 def test_filters_are_labelled_form_controls(browser, filter_site: str) -> None:

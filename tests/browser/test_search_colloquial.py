@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import yaml
 from support.builds import FIXTURES
-from test_search_browser import problem_of, search
+from support.searching import problem_of, search
 
 COLLOQUIAL = yaml.safe_load((FIXTURES / "colloquial_queries.yml").read_text("utf-8"))
 TARGET = 0.9

@@ -10,8 +10,8 @@ import pytest
 from support.axe import violations
 from support.builds import MINIMAL_CONFIG, REPORT_YML, Build, build_site, problem_file, write_tree
 from support.inpage import opened as opened_in_mode
+from support.searching import DONE, STATUS, marks, opened, pages_of, problem_of, result_links, search
 from support.web import serve_dir
-from test_search_browser import DONE, STATUS, opened, pages_of, problem_of, result_links, search
 
 SITE = {
     "mkdocs.yml": MINIMAL_CONFIG.replace(
@@ -38,11 +38,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     assert build.returncode == 0, build.output
     with serve_dir(build.site) as url:
         yield url
-
-
-def marks(page) -> list[list[str]]:
-    """The marked words of each result's excerpt, in order."""
-    return [item.locator("mark").all_inner_texts() for item in page.locator(".rectify-search__excerpt").all()]
 
 
 def test_a_plain_word_finds_the_official_one_after_the_pages_that_hold_it(browser, site: str) -> None:
