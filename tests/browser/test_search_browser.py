@@ -310,6 +310,52 @@ def test_a_search_started_at_once_silences_the_count_of_the_one_before(browser, 
         assert pages_of(result_links(page)) == {"alpha-2021/1", "alpha-2021/3"}
 
 
+def test_results_from_several_reports_are_grouped_under_each_reports_title(browser, filter_site: str) -> None:
+    with opened(browser, filter_site + "/search/") as page:
+        search(page, "热线")
+        output = page.locator("[data-rectify-search-output]")
+        groups = output.get_by_role("heading", level=3)
+        # The report of the best result first (热线回访不及时 is about 热线 only).
+        assert groups.all_inner_texts() == [
+            "乙单位巡察整改情况通报（1 个结果）",
+            "甲单位巡察整改情况通报（3 个结果）",
+        ]
+        # Each group is a list named by its heading, its results' titles a level below.
+        alpha = output.get_by_role("list", name="甲单位巡察整改情况通报（3 个结果）")
+        assert pages_of(alpha.get_by_role("link").evaluate_all("a => a.map(l => l.href)")) == {
+            "alpha-2021/1",
+            "alpha-2021/2",
+            "alpha-2021/3",
+        }
+        assert alpha.get_by_role("heading", level=4).count() == 3
+        assert output.get_by_role("list", name="乙单位巡察整改情况通报（1 个结果）").count() == 1
+        # The report is said once, by the group's heading, not again in each result.
+        assert output.locator(".rectify-search__result-report:visible").count() == 0
+        assert page.inner_text(STATUS) == "找到 4 个结果。结果按所属的 2 份通报分组。"
+        assert violations(page) == []
+
+        # Keyboard: from the box, Tab reaches the first result of the first group.
+        page.focus("#rectify-search-q")
+        tab_to(page, "document.activeElement.classList.contains('rectify-search__result-link')")
+        assert page.evaluate("document.activeElement.closest('ol').getAttribute('aria-labelledby')") == (
+            "rectify-search-group-1"
+        )
+
+        # The filters still narrow the results; one report left, one list without group headings.
+        page.get_by_role("checkbox", name="已完成").check()
+        page.wait_for_selector(DONE)
+        assert pages_of(result_links(page)) == {"alpha-2021/1"}
+        assert output.locator(".rectify-search__group").count() == 0
+        assert output.get_by_role("heading", level=3).all_inner_texts() == ["问题1：热线接通率低"]
+        assert page.inner_text(STATUS) == "找到 1 个结果。"
+        page.get_by_role("checkbox", name="已完成").uncheck()
+        page.get_by_label("所属通报").select_option("beta-2024")
+        page.wait_for_selector(DONE)
+        assert pages_of(result_links(page)) == {"beta-2024/1"}
+        assert output.locator(".rectify-search__group").count() == 0
+        assert output.locator(".rectify-search__result-report:visible").count() == 1
+
+
 def test_filters_alone_list_problems_and_come_back_from_the_url(browser, filter_site: str) -> None:
     with opened(browser, filter_site + "/search/?year=2024") as page:
         page.wait_for_selector(DONE)
