@@ -122,6 +122,18 @@ def test_the_search_page_loads_the_index_without_a_query(page, demo_url: str) ->
     assert page.evaluate("document.documentElement.lang").startswith("zh")
 
 
+def test_the_traditional_characters_table_is_fetched_only_for_a_query_needing_it(page, demo_url: str) -> None:
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(f"{demo_url}/search/?q=热线", wait_until="networkidle")
+    page.wait_for_selector(DONE)
+    assert len(result_links(page)) >= 3
+    assert not any(u.endswith("/search/hanzi.json") for u in requests)
+    links = search(page, "電子保函")
+    assert problem_of(links[0]) == "1"
+    assert any(u.endswith("/search/hanzi.json") for u in requests)
+
+
 def test_pinyin_being_composed_fetches_no_index_chunk(page, demo_url: str) -> None:
     chunks: list[str] = []
     page.on(

@@ -83,15 +83,26 @@
     return pagefind;
   }
 
+  // The traditional→simplified table is fetched only for a query whose own characters find too
+  // little (電子保函): one in the characters the site uses needs none.
   var table = null;
+  var tableLoaded = null;
   function loadTable() {
     if (!table) {
       table = fetch(new URL(root.getAttribute("data-map"), location.href).href)
         .then(function (response) { return response.ok ? response.json() : { from: "", to: "" }; })
         .then(query.table)
-        .catch(function () { return new Map(); });
+        .catch(function () { return new Map(); })
+        .then(function (map) {
+          tableLoaded = map;
+          return map;
+        });
     }
     return table;
+  }
+
+  function knownTable() {
+    return tableLoaded || new Map();
   }
 
   var thesaurus = null;
@@ -433,10 +444,12 @@
     var engine = null;
     var filters = {};
     var typed = [];
-    return Promise.all([loadPagefind(), loadTable()])
+    var groups = [];
+    var relatedOnes = [];
+    return loadPagefind()
       .then(function (loaded) {
-        engine = loaded[0];
-        var normalised = state.q ? query.normalise(state.q, loaded[1]) : null;
+        engine = loaded;
+        var normalised = state.q ? query.normalise(state.q, knownTable()) : null;
         Object.keys(state.filters).forEach(function (name) {
           filters[name] = { any: state.filters[name] };
         });
@@ -445,10 +458,17 @@
             return { results: search ? search.results : [], partial: false, expanded: [], lists: [], groups: [] };
           });
         }
-        // The thesaurus is fetched only when the typed words find too little.
-        var groups = [];
-        var relatedOnes = [];
-        function relatedWords() {
+        // The thesaurus is fetched only when the typed words find too little, and the table of
+        // traditional characters before it: when the table changes the query, the search starts
+        // again with the query it gives.
+        function relatedWords(normalised) {
+          return loadTable().then(function (map) {
+            var mapped = query.normalise(state.q, map);
+            if (mapped !== normalised) throw { again: mapped };
+            return expansionOf(normalised);
+          });
+        }
+        function expansionOf(normalised) {
           // Each related word may need index chunks of its own (20–40 kB each on a large site):
           // the words are looked up in turn, the most telling first, until the expansion has
           // downloaded EXPANSION_BYTES of the index.
@@ -489,14 +509,21 @@
             return done;
           });
         }
-        return query.termLists(engine, normalised).then(function (lists) {
-          typed = lists[0];
-          return window.rectify.searchRank.rank(engine, lists, filters, relatedWords).then(function (found) {
-            found.lists = lists;
-            found.groups = groups;
-            found.related = relatedOnes;
-            return found;
+        function searchFor(normalised) {
+          return query.termLists(engine, normalised).then(function (lists) {
+            typed = lists[0];
+            var related = function () { return relatedWords(normalised); };
+            return window.rectify.searchRank.rank(engine, lists, filters, related).then(function (found) {
+              found.lists = lists;
+              found.groups = groups;
+              found.related = relatedOnes;
+              return found;
+            });
           });
+        }
+        return searchFor(normalised).catch(function (error) {
+          if (error && error.again) return searchFor(error.again);
+          throw error;
         });
       })
       .then(function (found) {
@@ -553,8 +580,8 @@
     pause = window.setTimeout(function () {
       var typed = input.value.trim();
       if (!typed) return;
-      Promise.all([loadPagefind(), loadTable()])
-        .then(function (loaded) { loaded[0].preload(query.normalise(typed, loaded[1])); })
+      loadPagefind()
+        .then(function (engine) { engine.preload(query.normalise(typed, knownTable())); })
         .catch(function () {});
     }, 300);
   }
