@@ -155,6 +155,14 @@ def test_a_query_with_no_word_of_the_site_lists_its_terms_and_the_reports(demo_p
     assert help.get_by_role("link", name="中共海口市政务管理局党组关于巡察整改情况的通报").count() == 1
 
 
+def test_each_plain_phrase_inside_a_spoken_sentence_is_expanded(demo_page) -> None:
+    # 我 and 去 are filler; 办证 and 跑了好几趟 are plain words of two entries of the thesaurus.
+    links = search(demo_page, "我去办证跑了好几趟")
+    said = demo_page.inner_text(STATUS)
+    assert "跑动次数" in said and "审批" in said
+    assert {"1", "3"} & {problem_of(u) for u in links[:3]}
+
+
 def test_pinyin_and_a_homophone_find_the_word_meant(demo_page) -> None:
     # 社保 and 公积金 typed as residents type them (full pinyin, initials, a wrong character).
     for query in ("shebao", "gjj", "社报窗口"):
