@@ -59,3 +59,10 @@ def test_a_missing_message_is_found() -> None:
     zh, en = dict(leaves({"a": {"b": "x {n}"}, "c": "y"})), dict(leaves({"a": {"b": "x"}}))
     assert set(zh) - set(en) == {"c"}
     assert placeholders(zh["a.b"]) != placeholders(en["a.b"])
+
+
+def test_english_search_messages_appended_to_the_count_begin_with_a_space() -> None:
+    # search.js joins the count ("12 results.") with what follows it, without a separator.
+    search = load("en.yml")["search"]
+    appended = ("count_shown", "grouped", "expanded", "searched", "suggest_said")
+    assert [key for key in appended if not search[key].startswith(" ")] == []
