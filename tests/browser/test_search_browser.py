@@ -9,6 +9,7 @@ import pytest
 import yaml
 from support.axe import violations
 from support.builds import DEMO_ID, FIXTURES, Build, build_site, problem_file, write_tree
+from support.inpage import opened as opened_in_mode
 from support.searching import DONE, STATUS, opened, pages_of, problem_of, result_links, search
 from support.sites import SEARCH_SITE
 from support.web import serve_dir
@@ -366,6 +367,14 @@ def test_results_from_several_reports_are_grouped_under_each_reports_title(brows
         assert pages_of(result_links(page)) == {"beta-2024/1"}
         assert output.locator(".rectify-search__group").count() == 0
         assert output.locator(".rectify-search__result-report:visible").count() == 1
+
+
+@pytest.mark.parametrize("mode", ["default", "care"])
+def test_axe_finds_no_violation_in_results_grouped_by_report(browser, filter_site: str, mode: str) -> None:
+    with opened_in_mode(browser, filter_site + "/search/?q=热线", mode=mode) as page:
+        page.wait_for_selector(DONE)
+        assert page.locator(".rectify-search__group").count() == 2
+        assert violations(page) == []
 
 
 def test_filters_alone_list_problems_and_come_back_from_the_url(browser, filter_site: str) -> None:
