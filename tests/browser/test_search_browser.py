@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Iterator
 from urllib.parse import parse_qs, unquote, urlparse
 
@@ -10,34 +9,14 @@ import pytest
 import yaml
 from support.axe import violations
 from support.builds import DEMO_ID, FIXTURES, Build, build_site, problem_file, write_tree
+from support.inpage import opened as opened_in_mode
+from support.searching import DONE, STATUS, opened, pages_of, problem_of, result_links, search
 from support.sites import SEARCH_SITE
 from support.web import serve_dir
 
 pytestmark = pytest.mark.browser
 
 QUERIES = yaml.safe_load((FIXTURES / "search_queries.yml").read_text("utf-8"))
-STATUS = "[data-rectify-search-status]"
-DONE = "[data-rectify-search-output][aria-busy=false]"
-
-
-def search(page, query: str) -> list[str]:
-    """Type the query into the search page's box, press Enter, and return the result links."""
-    page.fill("#rectify-search-q", query)
-    page.press("#rectify-search-q", "Enter")
-    page.wait_for_selector(DONE)
-    return result_links(page)
-
-
-def result_links(page) -> list[str]:
-    return page.eval_on_selector_all(".rectify-search__result-link", "links => links.map(a => a.href)")
-
-
-def problem_of(url: str) -> str:
-    """``…/hkszwglj-2022/5/`` → ``5``; the report page → ``report``."""
-    parts = [p for p in urlparse(url).path.split("/") if p]
-    return parts[-1] if len(parts) > 1 else "report"
-
-
 # -- relevance over the demo ------------------------------------------------------------------------------
 
 
@@ -142,6 +121,18 @@ def test_the_search_page_loads_the_index_without_a_query(page, demo_url: str) ->
     assert any(u.endswith("/pagefind/pagefind.js") for u in requests)
     assert page.locator("[data-rectify-search-nojs]").is_hidden()
     assert page.evaluate("document.documentElement.lang").startswith("zh")
+
+
+def test_the_traditional_characters_table_is_fetched_only_for_a_query_needing_it(page, demo_url: str) -> None:
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(f"{demo_url}/search/?q=热线", wait_until="networkidle")
+    page.wait_for_selector(DONE)
+    assert len(result_links(page)) >= 3
+    assert not any(u.endswith("/search/hanzi.json") for u in requests)
+    links = search(page, "電子保函")
+    assert problem_of(links[0]) == "1"
+    assert any(u.endswith("/search/hanzi.json") for u in requests)
 
 
 def test_pinyin_being_composed_fetches_no_index_chunk(page, demo_url: str) -> None:
@@ -258,22 +249,6 @@ def filter_site(shared_build) -> Iterator[str]:
         yield url
 
 
-@contextlib.contextmanager
-def opened(browser, url: str) -> Iterator:
-    context = browser.new_context(locale="zh-CN")
-    page = context.new_page()
-    try:
-        page.goto(url)
-        page.wait_for_selector("[data-rectify-search-form]:not([hidden])")
-        yield page
-    finally:
-        context.close()
-
-
-def pages_of(links: list[str]) -> set[str]:
-    return {"/".join(p for p in urlparse(u).path.split("/") if p) for u in links}
-
-
 def test_filters_are_labelled_form_controls(browser, filter_site: str) -> None:
     with opened(browser, filter_site + "/search/") as page:
         filters = page.get_by_role("group", name="筛选条件")
@@ -346,6 +321,60 @@ def test_a_search_started_at_once_silences_the_count_of_the_one_before(browser, 
         page.wait_for_timeout(400)
         assert page.evaluate("window.said") == ["找到 2 个结果。"]
         assert pages_of(result_links(page)) == {"alpha-2021/1", "alpha-2021/3"}
+
+
+def test_results_from_several_reports_are_grouped_under_each_reports_title(browser, filter_site: str) -> None:
+    with opened(browser, filter_site + "/search/") as page:
+        search(page, "热线")
+        output = page.locator("[data-rectify-search-output]")
+        groups = output.get_by_role("heading", level=3)
+        # The report of the best result first (热线回访不及时 is about 热线 only).
+        assert groups.all_inner_texts() == [
+            "乙单位巡察整改情况通报（1 个结果）",
+            "甲单位巡察整改情况通报（3 个结果）",
+        ]
+        # Each group is a list named by its heading, its results' titles a level below.
+        alpha = output.get_by_role("list", name="甲单位巡察整改情况通报（3 个结果）")
+        assert pages_of(alpha.get_by_role("link").evaluate_all("a => a.map(l => l.href)")) == {
+            "alpha-2021/1",
+            "alpha-2021/2",
+            "alpha-2021/3",
+        }
+        assert alpha.get_by_role("heading", level=4).count() == 3
+        assert output.get_by_role("list", name="乙单位巡察整改情况通报（1 个结果）").count() == 1
+        # The report is said once, by the group's heading, not again in each result.
+        assert output.locator(".rectify-search__result-report:visible").count() == 0
+        assert page.inner_text(STATUS) == "找到 4 个结果。结果按所属的 2 份通报分组。"
+        assert violations(page) == []
+
+        # Keyboard: from the box, Tab reaches the first result of the first group.
+        page.focus("#rectify-search-q")
+        tab_to(page, "document.activeElement.classList.contains('rectify-search__result-link')")
+        assert page.evaluate("document.activeElement.closest('ol').getAttribute('aria-labelledby')") == (
+            "rectify-search-group-1"
+        )
+
+        # The filters still narrow the results; one report left, one list without group headings.
+        page.get_by_role("checkbox", name="已完成").check()
+        page.wait_for_selector(DONE)
+        assert pages_of(result_links(page)) == {"alpha-2021/1"}
+        assert output.locator(".rectify-search__group").count() == 0
+        assert output.get_by_role("heading", level=3).all_inner_texts() == ["问题1：热线接通率低"]
+        assert page.inner_text(STATUS) == "找到 1 个结果。"
+        page.get_by_role("checkbox", name="已完成").uncheck()
+        page.get_by_label("所属通报").select_option("beta-2024")
+        page.wait_for_selector(DONE)
+        assert pages_of(result_links(page)) == {"beta-2024/1"}
+        assert output.locator(".rectify-search__group").count() == 0
+        assert output.locator(".rectify-search__result-report:visible").count() == 1
+
+
+@pytest.mark.parametrize("mode", ["default", "care"])
+def test_axe_finds_no_violation_in_results_grouped_by_report(browser, filter_site: str, mode: str) -> None:
+    with opened_in_mode(browser, filter_site + "/search/?q=热线", mode=mode) as page:
+        page.wait_for_selector(DONE)
+        assert page.locator(".rectify-search__group").count() == 2
+        assert violations(page) == []
 
 
 def test_filters_alone_list_problems_and_come_back_from_the_url(browser, filter_site: str) -> None:

@@ -6,20 +6,23 @@ the thesaurus so that the thesaurus does not grade itself. A query passes when o
 is among the first three results.
 
 The issue's target is 90% of the set (73 of 81). The search without the thesaurus found 39; with
-the thesaurus, pinyin and homophones it finds 52, the floor asserted here so that no change goes
-below it. The misses printed are what the default thesaurus does not cover (逾期, 摸鱼, 老赖 …):
-they are not to be closed by adding entries for these queries, only by a general mechanism.
+the thesaurus, pinyin and homophones 52; leaving spoken filler out of the terms and following the
+pages holding all the typed words with those holding some of them, 56; with the second edition
+of the default thesaurus (also written without seeing this set), 57: the floor asserted here, so
+that no change goes below it. The misses printed are mostly what the default thesaurus does not
+cover (逾期, 摸鱼, 老赖 …): they are not to be closed by adding entries for these queries, only by a
+general mechanism.
 """
 
 from __future__ import annotations
 
 import yaml
 from support.builds import FIXTURES
-from test_search_browser import problem_of, search
+from support.searching import problem_of, search
 
 COLLOQUIAL = yaml.safe_load((FIXTURES / "colloquial_queries.yml").read_text("utf-8"))
 TARGET = 0.9
-FLOOR = 52
+FLOOR = 57
 
 
 def test_the_colloquial_set_is_large_and_varied() -> None:

@@ -10,8 +10,8 @@ import pytest
 from support.axe import violations
 from support.builds import MINIMAL_CONFIG, REPORT_YML, Build, build_site, problem_file, write_tree
 from support.inpage import opened as opened_in_mode
+from support.searching import DONE, STATUS, marks, opened, pages_of, problem_of, result_links, search
 from support.web import serve_dir
-from test_search_browser import DONE, STATUS, opened, pages_of, problem_of, result_links, search
 
 SITE = {
     "mkdocs.yml": MINIMAL_CONFIG.replace(
@@ -24,9 +24,13 @@ SITE = {
         1, "信访件办理不及时", "in_progress", "群众信访件办理不及时，答复超过期限。"
     ),
     "content/city-2024/02.md": problem_file(
-        2, "接待群众不热情", "completed", "有群众上访时，接待人员态度冷淡。"
+        2, "接待群众不热情", "completed", "有群众上访时，接待窗口人员态度冷淡。"
     ),
     "content/city-2024/03.md": problem_file(3, "窗口纪律松散", "not_done", "窗口人员考勤管理不严。"),
+    "content/city-2024/04.md": problem_file(
+        4, "部门之间推诿扯皮", "in_progress", "办事部门之间推诿扯皮，互不配合。"
+    ),
+    "content/city-2024/05.md": problem_file(5, "排队时间长", "completed", "窗口人员不了解政策，排队时间长。"),
 }
 
 
@@ -38,11 +42,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     assert build.returncode == 0, build.output
     with serve_dir(build.site) as url:
         yield url
-
-
-def marks(page) -> list[list[str]]:
-    """The marked words of each result's excerpt, in order."""
-    return [item.locator("mark").all_inner_texts() for item in page.locator(".rectify-search__excerpt").all()]
 
 
 def test_a_plain_word_finds_the_official_one_after_the_pages_that_hold_it(browser, site: str) -> None:
@@ -58,6 +57,31 @@ def test_a_sites_own_words_expand_too(browser, site: str) -> None:
     with opened(browser, site + "/search/") as page:
         assert pages_of(search(page, "点卯")) == {"city-2024/3"}
         assert marks(page) == [["考勤"]]
+
+
+def test_spoken_filler_does_not_narrow_the_search(browser, site: str) -> None:
+    with opened(browser, site + "/search/") as page:
+        # 了 would keep only the page holding 了解 (Pagefind matches a term as the start of a word).
+        assert {"city-2024/2", "city-2024/3", "city-2024/5"} <= pages_of(search(page, "窗口人员了吗"))
+        assert "已搜索的词语" not in page.inner_text(STATUS)
+
+
+def test_a_typed_word_no_page_holds_brings_in_the_official_words(browser, site: str) -> None:
+    with opened(browser, site + "/search/") as page:
+        # 窗口 alone finds three pages; 踢皮球 is in none, so what was meant is not among them.
+        links = search(page, "窗口踢皮球")
+        assert problem_of(links[0]) == "4"
+        said = page.inner_text(STATUS)
+        assert "部分词语" in said and "还查找了相关的规范用语：推诿扯皮" in said
+
+
+def test_a_query_whose_words_few_pages_hold_together_is_followed_by_pages_with_some(
+    browser, site: str
+) -> None:
+    with opened(browser, site + "/search/") as page:
+        links = search(page, "群众窗口")
+        assert problem_of(links[0]) == "2"
+        assert {"city-2024/1", "city-2024/3", "city-2024/5"} <= pages_of(links[1:])
 
 
 def test_nothing_found_says_what_was_searched_and_offers_the_reports(browser, site: str) -> None:
@@ -129,6 +153,14 @@ def test_a_query_with_no_word_of_the_site_lists_its_terms_and_the_reports(demo_p
     assert "没有找到与“量子纠缠”相关的问题" in said and "已搜索的词语：" in said
     help = demo_page.locator("[data-rectify-search-help]")
     assert help.get_by_role("link", name="中共海口市政务管理局党组关于巡察整改情况的通报").count() == 1
+
+
+def test_each_plain_phrase_inside_a_spoken_sentence_is_expanded(demo_page) -> None:
+    # 我 and 去 are filler; 办证 and 跑了好几趟 are plain words of two entries of the thesaurus.
+    links = search(demo_page, "我去办证跑了好几趟")
+    said = demo_page.inner_text(STATUS)
+    assert "跑动次数" in said and "审批" in said
+    assert {"1", "3"} & {problem_of(u) for u in links[:3]}
 
 
 def test_pinyin_and_a_homophone_find_the_word_meant(demo_page) -> None:

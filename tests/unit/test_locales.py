@@ -137,3 +137,10 @@ def test_another_pydantic_error_keeps_pydantics_english() -> None:
     detail = {"type": "url_parsing", "loc": ("title",), "input": "x", "msg": "Input should be a valid URL"}
     message = loader._plain_message(detail, ProblemFrontMatter)
     assert say("zh-CN", message) == "Input should be a valid URL"
+
+
+def test_english_search_messages_appended_to_the_count_begin_with_a_space() -> None:
+    # search.js joins the count ("12 results.") with what follows it, without a separator.
+    search = load("en.yml")["search"]
+    appended = ("count_shown", "grouped", "expanded", "searched", "suggest_said")
+    assert [key for key in appended if not search[key].startswith(" ")] == []

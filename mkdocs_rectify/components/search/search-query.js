@@ -6,7 +6,8 @@
  *   normalise(query, table)      full-width letters and digits to ASCII, traditional characters
  *                                to the simplified ones the site uses.
  *   termLists(engine, query)     the query cut into terms of the index, each way it can be cut
- *                                (a Promise of lists of terms, no two alike).
+ *                                (a Promise of lists of terms, no two alike), filler left out.
+ *   isFiller(term)               whether a term is spoken filler (see FILLER).
  *   isCharacter(term)            whether a term is a single Chinese character.
  *   inIndex(engine, text)        whether text is a word of the index (a Promise).
  *   indexBytes()                 the bytes of index chunks this page has downloaded so far
@@ -44,6 +45,31 @@
   // index, and into words of at most two characters; pages found either way are results.
   var CUTS = [6, 2];
   var known = new Map();
+
+  // Spoken filler: pronouns, particles, question words and the like, which residents put around
+  // what they mean (我去办证跑了好几趟, 请问社保在哪里办啊). As terms they would narrow a search
+  // to the pages that happen to hold them too (Pagefind matches 了 as the start of 了解), so they
+  // are left out of the terms, unless the query holds nothing else. The thesaurus still reads the
+  // query whole (跑了好几趟). Negations (不, 没) stay: 不作为, 没人管 mean by them.
+  var FILLER = new Set([
+    "我", "你", "他", "她", "它", "我们", "你们", "他们", "咱", "咱们", "人家",
+    "的", "地", "得", "了", "着", "过", "吗", "呢", "吧", "啊", "呀", "哦", "嘛", "么", "啦", "哈", "呗", "哎",
+    "怎么", "怎样", "怎么样", "怎么办", "咋", "咋办", "为什么", "为啥", "干嘛", "什么", "啥", "哪", "哪里",
+    "哪儿", "哪个", "谁", "多少", "几", "请问", "问", "问下", "问一下", "一下", "想", "想问", "请",
+    "是", "在", "就", "都", "也", "还是", "又", "才", "给", "被", "把", "个", "这", "那", "这个",
+    "那个", "这么", "那么", "这样", "那样", "去", "来", "到", "有", "能", "要", "可以", "好", "很",
+    "太", "挺", "老", "总", "总是", "老是", "一直", "到底", "究竟", "好几", "一个", "跟", "和", "与", "让"
+  ]);
+
+  function isFiller(term) {
+    return FILLER.has(term);
+  }
+
+  /** ``list`` without its filler, or whole when it holds nothing else. */
+  function withoutFiller(list) {
+    var kept = list.filter(function (term) { return !FILLER.has(term); });
+    return kept.length ? kept : list;
+  }
 
   /** Whether ``text`` is a word of the index (a quoted search matches whole words only). */
   function inIndex(engine, text) {
@@ -88,7 +114,7 @@
         });
       }, Promise.resolve())
       .then(function () {
-        return found.filter(function (term, i) { return found.indexOf(term) === i; });
+        return withoutFiller(found.filter(function (term, i) { return found.indexOf(term) === i; }));
       });
   }
 
@@ -131,6 +157,7 @@
     normalise: normalise,
     termLists: termLists,
     isCharacter: isCharacter,
+    isFiller: isFiller,
     inIndex: inIndex,
     indexBytes: indexBytes
   };

@@ -49,30 +49,47 @@
       var pages = found.filter(function (result) { return phrase.has(result.id); })
         .concat(found.filter(function (result) { return !phrase.has(result.id) && strong.has(result.id); }));
       var weak = found.filter(function (result) { return !phrase.has(result.id) && !strong.has(result.id); });
-      return { pages: pages, weak: weak };
+      return { pages: pages, weak: weak, phrase: phrase.size > 0 };
     });
   }
 
+  /**
+   * Whether some term of ``list`` is in no page: Pagefind leaves such a term out and finds the
+   * pages holding the others (各部门踢皮球 would find every page with 各 and 部门), so what was
+   * meant is not among them. The terms' index chunks are those the search has just loaded.
+   */
+  function missing(engine, list, filters) {
+    if (list.length < 2) return Promise.resolve(false);
+    return Promise.all(list.map(function (term) { return engine.search(term, { filters: filters }); }))
+      .then(function (searches) {
+        return searches.some(function (search) { return !search || !search.results.length; });
+      });
+  }
+
   function rank(engine, lists, filters, related) {
-    return findAll(engine, lists, filters).then(function (both) {
-      var typed = both.pages;
-      var weak = both.weak;
+    return Promise.all([findAll(engine, lists, filters), missing(engine, lists[0], filters)]).then(function (both) {
+      var gap = both[1];
+      // With a term no page holds, the pages found hold only the others: they are ranked with the
+      // pages holding related words, by what they hold, not ahead of them.
+      var typed = gap ? [] : both[0].pages;
+      var weak = gap ? both[0].pages.concat(both[0].weak) : both[0].weak;
       if (typed.length >= ENOUGH) {
         return { results: typed.concat(weak), partial: false, expanded: [], relatedPages: new Set() };
       }
       var groups = related ? related() : Promise.resolve([]);
       return groups.then(function (groups) {
-        // The typed terms one by one only when no page holds them all: a query that finds its
-        // page (超期办件量达13128件) is not joined by pages holding a part of it.
-        var some = typed.length || weak.length ? [] : lists[0];
+        // When the pages holding every typed term are few, those holding some of them follow,
+        // the most telling terms first; not when a page holds the query as typed (超期办件量达
+        // 13128件 finds its page, which is not joined by pages holding a part of it).
+        var some = both[0].phrase ? [] : lists[0];
         return widen(engine, some, filters, groups).then(function (wider) {
           var ids = new Set(typed.map(function (result) { return result.id; }));
           var more = wider.results.filter(function (result) { return !ids.has(result.id); });
           more.forEach(function (result) { ids.add(result.id); });
           var rest = weak.filter(function (result) { return !ids.has(result.id); });
           var results = typed.concat(more, rest);
-          return { results: results, partial: wider.partial, expanded: wider.expanded, relatedPages: new Set(
-            more.filter(function (result) { return wider.relatedPages.has(result.id); })
+          return { results: results, partial: !typed.length && wider.partial, expanded: wider.expanded,
+            relatedPages: new Set(more.filter(function (result) { return wider.relatedPages.has(result.id); })
               .map(function (result) { return result.id; })) };
         });
       });

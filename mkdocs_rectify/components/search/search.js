@@ -7,7 +7,7 @@
  * (it explains that search needs JavaScript and links to the list of reports); with it, the form
  * is shown, the query and the filters are read from and written to the URL
  * (?q=…&status=…&report=…&unit=…&year=…), and the results are announced politely in the
- * role="status" element.
+ * role="status" element. Results from several reports are shown under a heading per report.
  *
  * Traditional characters in a query are mapped to the simplified ones the site uses, with the
  * small table the build writes for this site's characters (search/hanzi.json); the thesaurus
@@ -33,6 +33,8 @@
   var output = root.querySelector("[data-rectify-search-output]");
   var status = root.querySelector("[data-rectify-search-status]");
   var list = root.querySelector("[data-rectify-search-results]");
+  var groupsBox = root.querySelector("[data-rectify-search-groups]");
+  var groupTemplate = root.querySelector("template[data-rectify-search-group]");
   var more = root.querySelector("[data-rectify-search-more]");
   var nojs = root.querySelector("[data-rectify-search-nojs]");
   var text = JSON.parse(root.querySelector("[data-rectify-search-text]").textContent);
@@ -81,15 +83,26 @@
     return pagefind;
   }
 
+  // The traditional→simplified table is fetched only for a query whose own characters find too
+  // little (電子保函): one in the characters the site uses needs none.
   var table = null;
+  var tableLoaded = null;
   function loadTable() {
     if (!table) {
       table = fetch(new URL(root.getAttribute("data-map"), location.href).href)
         .then(function (response) { return response.ok ? response.json() : { from: "", to: "" }; })
         .then(query.table)
-        .catch(function () { return new Map(); });
+        .catch(function () { return new Map(); })
+        .then(function (map) {
+          tableLoaded = map;
+          return map;
+        });
     }
     return table;
+  }
+
+  function knownTable() {
+    return tableLoaded || new Map();
   }
 
   var thesaurus = null;
@@ -155,6 +168,8 @@
   var marked = [];
   var typedMarks = [];
   var relatedIds = new Set();
+  var rendered = [];
+  var grouped = 0;
 
   function announce(message) {
     // Busy until the count is in, so that screen readers read the results with it.
@@ -257,12 +272,76 @@
       pages.forEach(function (data, i) {
         var item = renderResult(data, batch[i]);
         first = first || item;
-        list.appendChild(item);
+        rendered.push({ item: item, report: (data.meta && data.meta.report) || "" });
       });
+      layout();
       shown = start + pages.length;
       more.hidden = shown >= results.length;
       return first;
     });
+  }
+
+  function clearResults() {
+    rendered = [];
+    grouped = 0;
+    list.textContent = "";
+    list.hidden = false;
+    groupsBox.textContent = "";
+    groupsBox.hidden = true;
+  }
+
+  /**
+   * The results shown, in one list, or, when they come from several reports of a site with
+   * several, under a heading per report (its title and how many of its results are shown), the
+   * report of the best result first; each result's title is then a heading a level below.
+   */
+  function layout() {
+    var order = [];
+    var byReport = new Map();
+    rendered.forEach(function (one) {
+      if (!byReport.has(one.report)) {
+        byReport.set(one.report, []);
+        order.push(one.report);
+      }
+      byReport.get(one.report).push(one.item);
+    });
+    var group = Object.keys(text.reports).length > 1 && order.length > 1;
+    grouped = group ? order.length : 0;
+    list.hidden = group;
+    groupsBox.hidden = !group;
+    groupsBox.textContent = "";
+    if (!group) {
+      rendered.forEach(function (one) { list.appendChild(asLevel(one.item, 3, false)); });
+      return;
+    }
+    order.forEach(function (report, i) {
+      var items = byReport.get(report);
+      var box = groupTemplate.content.firstElementChild.cloneNode(true);
+      var title = box.querySelector("[data-rectify-search-group-title]");
+      title.id = "rectify-search-group-" + (i + 1);
+      title.textContent = format(items.length === 1 ? text.group_one : text.group_other, {
+        report: text.reports[report] || report,
+        count: items.length
+      });
+      var group = box.querySelector("[data-rectify-search-group-results]");
+      group.setAttribute("aria-labelledby", title.id);
+      items.forEach(function (item) { group.appendChild(asLevel(item, 4, true)); });
+      groupsBox.appendChild(box);
+    });
+  }
+
+  /** ``item`` with its title a heading of ``level``; its report named unless ``underReport``. */
+  function asLevel(item, level, underReport) {
+    var title = item.querySelector(".rectify-search__result-title");
+    if (title && title.tagName !== "H" + level) {
+      var heading = document.createElement("h" + level);
+      heading.className = title.className;
+      while (title.firstChild) heading.appendChild(title.firstChild);
+      title.replaceWith(heading);
+    }
+    var report = item.querySelector("[data-rectify-search-report]");
+    if (report) report.hidden = underReport;
+    return item;
   }
 
   function countMessage(total, query) {
@@ -271,6 +350,7 @@
     if (partial) message = text.some_words + message;
     if (expanded.length) message += format(text.expanded, { words: expanded.join(text.separator) });
     if (total > shown) message += format(text.count_shown, { shown: shown });
+    if (grouped) message += format(text.grouped, { reports: grouped });
     return message;
   }
 
@@ -335,7 +415,7 @@
 
   function fail() {
     generation += 1;
-    list.textContent = "";
+    clearResults();
     more.hidden = true;
     announce(text.error);
     if (nojs) {
@@ -356,7 +436,7 @@
     if (!state.q && !hasFilters) {
       results = [];
       shown = 0;
-      list.textContent = "";
+      clearResults();
       more.hidden = true;
       announce(text.empty);
       return Promise.resolve();
@@ -364,10 +444,12 @@
     var engine = null;
     var filters = {};
     var typed = [];
-    return Promise.all([loadPagefind(), loadTable()])
+    var groups = [];
+    var relatedOnes = [];
+    return loadPagefind()
       .then(function (loaded) {
-        engine = loaded[0];
-        var normalised = state.q ? query.normalise(state.q, loaded[1]) : null;
+        engine = loaded;
+        var normalised = state.q ? query.normalise(state.q, knownTable()) : null;
         Object.keys(state.filters).forEach(function (name) {
           filters[name] = { any: state.filters[name] };
         });
@@ -376,10 +458,17 @@
             return { results: search ? search.results : [], partial: false, expanded: [], lists: [], groups: [] };
           });
         }
-        // The thesaurus is fetched only when the typed words find too little.
-        var groups = [];
-        var relatedOnes = [];
-        function relatedWords() {
+        // The thesaurus is fetched only when the typed words find too little, and the table of
+        // traditional characters before it: when the table changes the query, the search starts
+        // again with the query it gives.
+        function relatedWords(normalised) {
+          return loadTable().then(function (map) {
+            var mapped = query.normalise(state.q, map);
+            if (mapped !== normalised) throw { again: mapped };
+            return expansionOf(normalised);
+          });
+        }
+        function expansionOf(normalised) {
           // Each related word may need index chunks of its own (20–40 kB each on a large site):
           // the words are looked up in turn, the most telling first, until the expansion has
           // downloaded EXPANSION_BYTES of the index.
@@ -420,14 +509,21 @@
             return done;
           });
         }
-        return query.termLists(engine, normalised).then(function (lists) {
-          typed = lists[0];
-          return window.rectify.searchRank.rank(engine, lists, filters, relatedWords).then(function (found) {
-            found.lists = lists;
-            found.groups = groups;
-            found.related = relatedOnes;
-            return found;
+        function searchFor(normalised) {
+          return query.termLists(engine, normalised).then(function (lists) {
+            typed = lists[0];
+            var related = function () { return relatedWords(normalised); };
+            return window.rectify.searchRank.rank(engine, lists, filters, related).then(function (found) {
+              found.lists = lists;
+              found.groups = groups;
+              found.related = relatedOnes;
+              return found;
+            });
           });
+        }
+        return searchFor(normalised).catch(function (error) {
+          if (error && error.again) return searchFor(error.again);
+          throw error;
         });
       })
       .then(function (found) {
@@ -444,7 +540,7 @@
           return a.concat(l);
         }, []))); }, []));
         shown = 0;
-        list.textContent = "";
+        clearResults();
         relatedIds = found.relatedPages || new Set();
         var shorter = (!results.length || partial) && typed.length > 1
           ? shorterQuery(engine, typed, filters) : Promise.resolve(null);
@@ -484,8 +580,8 @@
     pause = window.setTimeout(function () {
       var typed = input.value.trim();
       if (!typed) return;
-      Promise.all([loadPagefind(), loadTable()])
-        .then(function (loaded) { loaded[0].preload(query.normalise(typed, loaded[1])); })
+      loadPagefind()
+        .then(function (engine) { engine.preload(query.normalise(typed, knownTable())); })
         .catch(function () {});
     }, 300);
   }
