@@ -59,7 +59,8 @@ from synthetic import DEMO, THEME, write_content
 BENCHMARKS = Path(__file__).resolve().parent
 CORPORA = ("demo", "topical")
 PER_REPORT = 17
-PROBLEM_PAGE = re.compile(r"^[^/]+/\d+/index\.html$")
+PROBLEM_PAGE = re.compile(r"^\d+$")
+"""The folder of a problem's page in its report's folder (``<report>/<number>/index.html``)."""
 
 
 # -- the content ---------------------------------------------------------------------------------
@@ -222,11 +223,14 @@ def build(project: Path, *, pagefind: bool = False) -> dict[str, float]:
     return {"seconds": seconds, "cpu": memory["cpu"], **mib}
 
 
-def largest_problem_page(site: Path) -> int:
+def largest_problem_page(project: Path) -> int:
+    """The size of the largest problem page: one in a report's folder (not ``years/2022/``, say)."""
+    reports = [folder.name for folder in (project / "content").iterdir() if folder.is_dir()]
     sizes = [
         path.stat().st_size
-        for path in site.glob("*/*/index.html")
-        if PROBLEM_PAGE.match(path.relative_to(site).as_posix())
+        for report in reports
+        for path in (project / "site" / report).glob("*/index.html")
+        if PROBLEM_PAGE.match(path.parent.name)
     ]
     return max(sizes)
 
@@ -363,7 +367,7 @@ def run_corpus(root: Path, corpus: str, sizes: list[int], args: argparse.Namespa
     pages: dict[int, int] = {}
     small = rectify_project(root, f"{corpus}-rectify-17", 17, corpus)
     build(small)
-    pages[17] = largest_problem_page(small / "site")
+    pages[17] = largest_problem_page(small)
     for n in sizes:
         ours = rectify_project(root, f"{corpus}-rectify-{n}", n, corpus)
         floor = floor_project(root, f"{corpus}-floor-{n}", ours / "content")
@@ -376,7 +380,7 @@ def run_corpus(root: Path, corpus: str, sizes: list[int], args: argparse.Namespa
             ways["per-page nav"] = build(per_page)
             progress("per-page nav", n, ways["per-page nav"])
         results[n] = {"rectify": ways["rectify"], **{k: v for k, v in ways.items() if k != "rectify"}}
-        pages[n] = largest_problem_page(ours / "site")
+        pages[n] = largest_problem_page(ours)
         print(f"  largest problem page at {n}: {pages[n] / 1000:.1f} kB ({pages[n] / pages[17]:.2f} x at 17)")
         for name in (f"{corpus}-floor-{n}", f"{corpus}-per-page-{n}"):
             shutil.rmtree(root / name, ignore_errors=True)
