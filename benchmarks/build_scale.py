@@ -60,7 +60,8 @@ BENCHMARKS = Path(__file__).resolve().parent
 LOCALES = BENCHMARKS.parent / "mkdocs_rectify" / "locales"
 CORPORA = ("demo", "topical")
 PER_REPORT = 17
-PROBLEM_PAGE = re.compile(r"^[^/]+/\d+/index\.html$")
+PROBLEM_PAGE = re.compile(r"^\d+$")
+"""The folder of a problem's page in its report's folder (``<report>/<number>/index.html``)."""
 
 
 # -- the content ---------------------------------------------------------------------------------
@@ -223,11 +224,17 @@ def build(project: Path, *, pagefind: bool = False) -> dict[str, float]:
     return {"seconds": seconds, "cpu": memory["cpu"], **mib}
 
 
-def largest_problem_page(site: Path) -> int:
+def largest_problem_page(project: Path, *, first: bool = False) -> int:
+    """The size of the largest problem page: one in a report's folder (not ``years/2022/``, say); with
+    ``first``, of the first report's, whose text is the same at every size (the topical corpus draws
+    each problem's text at random, and the largest of more problems is larger)."""
+    reports = sorted(folder.name for folder in (project / "content").iterdir() if folder.is_dir())
+    reports = reports[:1] if first else reports
     sizes = [
         path.stat().st_size
-        for path in site.glob("*/*/index.html")
-        if PROBLEM_PAGE.match(path.relative_to(site).as_posix())
+        for report in reports
+        for path in (project / "site" / report).glob("*/index.html")
+        if PROBLEM_PAGE.match(path.parent.name)
     ]
     return max(sizes)
 
@@ -350,9 +357,11 @@ def run_corpus(root: Path, corpus: str, sizes: list[int], args: argparse.Namespa
     print(f"\n== corpus: {corpus} ({PER_REPORT} problems a report) ==", flush=True)
     results: dict[int, dict[str, dict[str, float]]] = {}
     pages: dict[int, int] = {}
+    same: dict[int, int] = {}
     small = rectify_project(root, f"{corpus}-rectify-17", 17, corpus)
     build(small)
-    pages[17] = largest_problem_page(small / "site")
+    pages[17] = largest_problem_page(small)
+    same[17] = largest_problem_page(small, first=True)
     for n in sizes:
         ours = rectify_project(root, f"{corpus}-rectify-{n}", n, corpus)
         floor = floor_project(root, f"{corpus}-floor-{n}", ours / "content")
@@ -365,7 +374,8 @@ def run_corpus(root: Path, corpus: str, sizes: list[int], args: argparse.Namespa
             ways["per-page nav"] = build(per_page)
             progress("per-page nav", n, ways["per-page nav"])
         results[n] = {"rectify": ways["rectify"], **{k: v for k, v in ways.items() if k != "rectify"}}
-        pages[n] = largest_problem_page(ours / "site")
+        pages[n] = largest_problem_page(ours)
+        same[n] = largest_problem_page(ours, first=True)
         print(f"  largest problem page at {n}: {pages[n] / 1000:.1f} kB ({pages[n] / pages[17]:.2f} x at 17)")
         for name in (f"{corpus}-floor-{n}", f"{corpus}-per-page-{n}"):
             shutil.rmtree(root / name, ignore_errors=True)
@@ -381,6 +391,9 @@ def run_corpus(root: Path, corpus: str, sizes: list[int], args: argparse.Namespa
     print(f"largest problem page ({corpus}):")
     for n, size in pages.items():
         print(f"  {n:>6} problems  {size / 1000:7.1f} kB   {size / pages[17]:.2f} x the page at 17")
+    print(f"the first report's largest problem page, the same text at every size ({corpus}):")
+    for n, size in same.items():
+        print(f"  {n:>6} problems  {size / 1000:7.1f} kB   {size / same[17]:.2f} x the page at 17")
     if args.profile:
         print(f"\nprofile of the rectify build, {corpus}, {sizes[0]} problems (cProfile, CPU s; {load()}):")
         project = root / f"{corpus}-rectify-{sizes[0]}"

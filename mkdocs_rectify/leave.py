@@ -438,6 +438,31 @@ def _scan(source: str, links: _Links) -> bool:
     return True
 
 
+# Every attribute that ends in "href" and has a value, read as html.parser reads it (``attrfind_tolerant``:
+# any "=" run, then a quoted value or text up to a space or ">"). Tried at every "href" in the source,
+# also inside another match's value, so that no attribute of any tag escapes it.
+_HREF = re.compile(r"href\s*=+\s*('[^']*'|\"[^\"]*\"|(?!['\"])[^>\s]*)", re.I)
+
+
+def _may_leave(source: str, policy: LeavePolicy) -> bool:
+    """Whether any link of ``source`` can leave the site: False when no ``href`` (nor ``xlink:href``)
+    anywhere in it, tag or not, holds an address that leaves, so that there is nothing to read.
+
+    Most pages have no leaving link; looking at their addresses alone spares reading every tag."""
+    seen: set[str] = set()
+    match = _HREF.search(source)
+    while match is not None:
+        value = match.group(1)
+        if value[:1] in ("'", '"') and value[:1] == value[-1:]:
+            value = value[1:-1]
+        if value not in seen:
+            seen.add(value)
+            if value and policy.destination(html.unescape(value)) is not None:
+                return True
+        match = _HREF.search(source, match.start() + 4)
+    return False
+
+
 def _read(
     source: str,
     policy: LeavePolicy,
@@ -451,6 +476,8 @@ def _read(
     html.parser."""
     if not parser:
         links = _Links(source, policy, href_for, hint, hint_lang)
+        if not _may_leave(source, policy):
+            return links
         if _scan(source, links):
             return links
     links = _Links(source, policy, href_for, hint, hint_lang)

@@ -11,6 +11,7 @@ the site (乾 in a name, say) is left alone, so a query for it still finds it.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from importlib import resources
@@ -71,17 +72,21 @@ def strings(values: Iterable[Any]) -> Iterator[str]:
             stack.extend(value)
 
 
+_CJK = re.compile("[\u3400-\u9fff]")
+_LATIN = re.compile("[A-Za-z]")
+
+
 def site_characters(values: Iterable[Any]) -> set[str]:
     """The CJK characters (and other characters past U+2E80) in ``values``."""
-    return {ch for text in strings(values) for ch in text if ch >= "\u2e80"}
+    return {ch for text in strings(values) for ch in set(text) if ch >= "\u2e80"}
 
 
 def content_language(values: Iterable[Any]) -> str | None:
     """``zh`` when Chinese dominates the text (a character counting as a word of five letters), else None."""
     cjk = latin = 0
     for text in strings(values):
-        cjk += sum(1 for ch in text if "\u3400" <= ch <= "\u9fff")
-        latin += sum(1 for ch in text if ch.isascii() and ch.isalpha())
+        cjk += len(_CJK.findall(text))
+        latin += len(_LATIN.findall(text))
     return "zh" if cjk and cjk * 5 >= latin else None
 
 

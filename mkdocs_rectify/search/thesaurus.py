@@ -29,6 +29,7 @@ _KEYS = ("plain", "official")
 _MAX_WORD = 40
 """Longest word or phrase accepted, in characters: an entry holds words, not sentences."""
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 _LETTERS = re.compile(r"[a-z]+")
 
 
@@ -192,14 +193,29 @@ pinyin (shebao, gjj), and the longer ones in characters."""
 def _sounds(text: str) -> dict[str, str]:
     """Toneless syllable → the Chinese characters of ``text`` read so (every reading of each)."""
     sounds: dict[str, set[str]] = {}
-    for ch in {ch for ch in text if _HAN.match(ch)}:
+    for ch in {ch for ch in set(text) if _HAN.match(ch)}:
         for reading in pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")[0] if ch else []:
             if _LETTERS.fullmatch(reading):
                 sounds.setdefault(reading, set()).add(ch)
     return {syllable: "".join(sorted(chars)) for syllable, chars in sorted(sounds.items())}
 
 
-def _usable(word: str, text: str) -> bool:
+class _Text:
+    """A site's searchable text, lower-cased, to ask whether it holds a word (``word in text``).
+
+    A word of Chinese characters alone can only occur inside a run of them: it is looked for in
+    the distinct runs of the text (a fraction of it: clauses repeat), any other word in the whole
+    text; the answer is the same."""
+
+    def __init__(self, text: str) -> None:
+        self.folded = text.lower()
+        self._runs = "\n".join(dict.fromkeys(_HAN_RUN.findall(self.folded)))
+
+    def __contains__(self, word: str) -> bool:
+        return word in (self._runs if _HAN_RUN.fullmatch(word) else self.folded)
+
+
+def _usable(word: str, text: _Text) -> bool:
     """Whether the search can find pages by ``word``: ``text`` holds it, or, for a Chinese compound
     of three characters or more, its first or last two characters (超期办理 → 超期), the part the
     search page then looks for."""
@@ -221,15 +237,15 @@ def thesaurus_json(entries: Iterable[Entry], text: str) -> bytes:
     syllable → the characters of ``text`` read so, for queries typed with a homophone (社报 for 社保)
     or in pinyin the thesaurus does not know.
     """
-    folded = text.lower()
+    searchable = _Text(text)
     kept: list[list[list[str]]] = []
     spelt: list[str] = []
     for entry in entries:
-        official = [word for word in entry.official if _usable(word.lower(), folded)]
+        official = [word for word in entry.official if _usable(word.lower(), searchable)]
         if official:
             kept.append([[word.lower() for word in entry.plain], official])
         for word in (*entry.plain, *entry.official):
-            if official or word.lower() in folded:
+            if official or word.lower() in searchable:
                 spelt.append(word)
     spelled: dict[str, str] = {}
     for word in spelt:

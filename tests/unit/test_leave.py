@@ -298,6 +298,27 @@ def test_documents_without_leaving_links_are_returned_as_they_are() -> None:
     assert result.html is source and result.destinations == []
 
 
+@pytest.mark.parametrize(
+    "source",
+    [
+        # Pages without a leaving link are not read tag by tag: a look at every href decides.
+        # These hrefs are found however they are written, and wherever another value seems to hide them.
+        '<p title=\'href="\'><a href="https://x.example/">x</a></p>',
+        '<p>href="<a href="https://x.example/">x</a></p>',
+        '<a title="href=" HREF="https://x.example/">x</a>',
+        "<a href==https://x.example/>x</a>",
+        '<a href\u3000="https://x.example/">x</a>',
+        '<a href="&#104;ttps://x.example/">x</a>',
+        '<a href="../a/">a</a><a href=\'//x.example/\'>x</a>',
+        '<svg><a xlink:href="https://x.example/"><text>x</text></a></svg>',
+    ],
+)
+def test_a_leaving_link_is_found_wherever_its_href_sits(source: str) -> None:
+    result = rewrite_links(source, POLICY, notice, HINT)
+    assert [d.url for d in result.destinations] == ["https://x.example/"]
+    assert result == rewrite_links(source, POLICY, notice, HINT, parser=True)
+
+
 def test_positions_are_right_across_lines_and_entities() -> None:
     source = "<p>第一行&amp;\n第二行 &lt;a href&gt;\n  <a\n   href='https://a.example/'\n>链接</a>\n尾</p>"
     html = rewrite(source)

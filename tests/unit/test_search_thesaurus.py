@@ -6,10 +6,14 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+from support.fuzzing import fuzz
 
 from mkdocs_rectify.search.thesaurus import (
     Entry,
     ThesaurusError,
+    _Text,
     default_thesaurus,
     load_thesaurus,
     parse,
@@ -107,3 +111,33 @@ def test_the_browser_gets_what_the_site_can_find_and_how_residents_spell_it() ->
     # Each syllable → the text's characters read so, for homophones typed by mistake.
     assert "保" in data["sounds"]["bao"] and "访" in data["sounds"]["fang"]
     assert "包" not in data["sounds"]["bao"]
+
+
+TEXT_PIECES = [
+    "社保",
+    "保",
+    "社保卡",
+    "公积金",
+    "12345",
+    "App",
+    "ＡＰＰ",
+    "İ",
+    "Σ",
+    "。",
+    "，",
+    "\n",
+    " ",
+    "跑",
+]
+
+
+@fuzz(200)
+@given(
+    st.lists(st.sampled_from(TEXT_PIECES) | st.text(max_size=4), max_size=30).map("".join),
+    st.lists(st.sampled_from(TEXT_PIECES) | st.text(max_size=2), min_size=1, max_size=3).map("".join),
+)
+@example("社保。跑办，社保", "保跑")  # two runs of the text side by side are not a word of it
+def test_the_text_holds_a_word_as_the_whole_lowered_text_does(text: str, word: str) -> None:
+    # A word of Chinese characters alone is looked for among the text's distinct runs of them.
+    assert (word in _Text(text)) == (word in text.lower())
+    assert (word.lower() in _Text(text)) == (word.lower() in text.lower())
