@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import click
@@ -106,3 +109,24 @@ def test_a_usage_error_is_unchanged() -> None:
     assert result.exit_code == 2
     assert "Usage: mkdocs-rectify validate [OPTIONS] [CONTENT_DIR]" in result.output
     assert "Error: No such option '--no-such'." in result.output
+
+
+def test_lang_after_help_is_not_read() -> None:
+    text = shown("import", "--help", "--lang", "zh-CN", env=ENGLISH)
+    assert "Import a published notice from SOURCE" in text
+
+
+def test_an_unknown_lang_before_help_leaves_the_environments() -> None:
+    text = shown("import", "--lang", "fr", "--help", env=CHINESE)
+    assert "从SOURCE导入一份已发布的通报" in flat(text)
+
+
+def test_the_installed_command_reads_its_own_arguments_and_environment() -> None:
+    environment = {**os.environ, **CHINESE, "NO_MKDOCS_2_WARNING": "1"}
+    run = lambda *args: subprocess.run(  # noqa: E731
+        [sys.executable, "-m", "mkdocs_rectify", *args], capture_output=True, text=True, env=environment
+    )
+    chinese, english = run("import", "--help"), run("--lang", "en", "import", "--help")
+    assert chinese.returncode == english.returncode == 0, chinese.stderr + english.stderr
+    assert "用法：" in chinese.stdout and "替换已有的报告文件夹。" in chinese.stdout
+    assert "Usage:" in english.stdout and "Replace an existing report folder." in english.stdout
