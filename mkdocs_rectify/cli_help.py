@@ -8,7 +8,9 @@ The texts live under ``cli_help:`` in the locale files. A command or option name
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import click
@@ -46,6 +48,77 @@ def _text(context: click.Context | None, key: str) -> str:
     return Locale(help_language(context)).t(f"cli_help.{key}")
 
 
+_WIDE = "\u2e80-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
+_OPENING = "（“‘「『《【〔"
+_CLOSING = "，。；：、）”’」』》】〕！？"
+_PIECE = re.compile(rf"\s+|[{_OPENING}]*(?:[{_WIDE}]|[^\s{_WIDE}]+)[{_CLOSING}]*")
+"""What a line may not be broken inside: a Chinese character or a Latin word, with the marks
+that open before it and close after it; or a run of spaces, where a line may break."""
+
+
+def _cells(text: str) -> int:
+    """The terminal columns ``text`` takes: two for a wide (Chinese) character."""
+    return sum(2 if unicodedata.east_asian_width(character) in "WF" else 1 for character in text)
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` columns (a longer word on a line of its own), broken
+    between Chinese characters or at spaces, never before a closing mark or after an opening one."""
+    lines: list[str] = []
+    line = ""
+    for piece in _PIECE.findall(text.replace("\n", " ")):
+        if piece.isspace():
+            line += piece if line else ""
+        elif line.strip() and _cells(line + piece) > width:
+            lines.append(line.rstrip())
+            line = piece
+        else:
+            line += piece
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+class _ChineseFormatter(click.HelpFormatter):
+    """Click's help layout, with text wrapped by the columns Chinese characters take."""
+
+    def write_text(self, text: str) -> None:
+        indent = " " * self.current_indent
+        paragraphs = [paragraph for paragraph in re.split(r"\n\s*\n", text) if paragraph.strip()]
+        for index, paragraph in enumerate(paragraphs):
+            if index:
+                self.write("\n")
+            for line in wrap(paragraph, max(self.width - self.current_indent, 11)):
+                self.write(f"{indent}{line}\n")
+
+    def write_dl(self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        rows = list(rows)
+        if not rows:
+            return
+        names = min(max(_cells(name) for name, _ in rows), col_max)
+        column = self.current_indent + names + col_spacing
+        for name, description in rows:
+            self.write(" " * self.current_indent + name)
+            lines = wrap(description, max(self.width - column, 10)) if description else []
+            if not lines:
+                self.write("\n")
+                continue
+            gap = names + col_spacing - _cells(name)
+            self.write(" " * gap if _cells(name) <= names else "\n" + " " * column)
+            self.write(lines[0] + "\n")
+            for line in lines[1:]:
+                self.write(" " * column + line + "\n")
+
+
+class _HelpContext(click.Context):
+    """A context whose help pages in Chinese are wrapped by the columns the characters take."""
+
+    def make_formatter(self) -> click.HelpFormatter:
+        if help_language(self) == "zh-CN":
+            return _ChineseFormatter(width=self.terminal_width, max_width=self.max_content_width)
+        return super().make_formatter()
+
+
 class HelpOption(click.Option):
     """An option whose help is ``cli_help.<help_key>``; English until shown in a help page."""
 
@@ -62,6 +135,8 @@ class HelpOption(click.Option):
 class _Help(click.Command):
     """A command whose help is ``cli_help.<help_key>.help`` and ``….short``, with the headings
     of its help page in the same language. Usage errors keep click's own words."""
+
+    context_class = _HelpContext
 
     def __init__(self, *args: Any, help_key: str, **attrs: Any) -> None:
         english = Locale("en")

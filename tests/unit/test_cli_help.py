@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+import unicodedata
 from collections.abc import Iterator
 
 import click
@@ -13,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from mkdocs_rectify.cli import main
+from mkdocs_rectify.cli_help import wrap
 from mkdocs_rectify.locale import Locale
 
 CHINESE = {"LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
@@ -130,3 +132,24 @@ def test_the_installed_command_reads_its_own_arguments_and_environment() -> None
     assert chinese.returncode == english.returncode == 0, chinese.stderr + english.stderr
     assert "用法：" in chinese.stdout and "替换已有的报告文件夹。" in chinese.stdout
     assert "Usage:" in english.stdout and "Replace an existing report folder." in english.stdout
+
+
+def cells(line: str) -> int:
+    """Terminal columns: two for each wide (Chinese) character."""
+    return sum(2 if unicodedata.east_asian_width(character) in "WF" else 1 for character in line)
+
+
+@pytest.mark.parametrize("args", [("--help",), ("import", "--help"), ("csp", "--help"), ("verify", "--help")])
+def test_the_chinese_help_fits_the_terminals_width(args: tuple[str, ...]) -> None:
+    """Chinese is wrapped by the columns it takes, between characters, never before a closing mark."""
+    text = shown(*args, env=CHINESE | {"COLUMNS": "80"})
+    lines = text.splitlines()
+    assert [line for line in lines if cells(line) > 80] == []
+    assert [line for line in lines if line.strip()[:1] in tuple("，。；：、）”")] == []
+    assert "--published YYYY-MM-DD" in text or args != ("import", "--help")
+    assert "'unsafe-inline'" in text or args != ("csp", "--help")
+
+
+def test_chinese_is_wrapped_between_characters_and_latin_words_whole() -> None:
+    assert wrap("检查 CONTENT_DIR 中的每个文件。", 12) == ["检查", "CONTENT_DIR", "中的每个文", "件。"]
+    assert wrap("（全部）识别", 6) == ["（全", "部）识", "别"]
