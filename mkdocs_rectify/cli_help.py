@@ -17,7 +17,7 @@ import click
 
 from mkdocs_rectify.locale import AVAILABLE, Locale, language_from_environment
 
-__all__ = ["HelpCommand", "HelpGroup", "HelpOption", "help_language"]
+__all__ = ["HelpCommand", "HelpGroup", "HelpOption", "help_language", "wrap"]
 
 _LANGUAGE = "mkdocs_rectify.help_language"
 """The key of ``Context.meta`` (shared by a command's and its subcommand's contexts) holding ``--lang``."""
