@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from mkdocs_rectify import csp, manifest
+from mkdocs_rectify.cli_help import HelpGroup, HelpOption
 from mkdocs_rectify.clock import BuildDateError
 from mkdocs_rectify.importer.command import import_command
 from mkdocs_rectify.loader import ContentErrors, load_content
@@ -15,34 +16,25 @@ from mkdocs_rectify.locale import AVAILABLE, Locale, language_from_environment
 from mkdocs_rectify.messages import say
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="mkdocs-rectify")
-@click.option(
-    "--lang",
-    type=click.Choice(AVAILABLE),
-    default=None,
-    help="Language of the messages (zh-CN or en); by default the environment's (LC_ALL, LC_MESSAGES, LANG).",
-)
+@click.group(cls=HelpGroup, help_key="main", context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="mkdocs-rectify", cls=HelpOption, help_key="version_option")
+@click.option("--lang", type=click.Choice(AVAILABLE), default=None, cls=HelpOption, help_key="main.lang")
 @click.pass_context
 def main(context: click.Context, lang: str | None) -> None:
-    """Publish inspection-rectification disclosure reports (巡察整改情况通报) with MkDocs."""
+    """The command group; its help and every command's are under ``cli_help`` in the locale files."""
     context.obj = Locale(lang or language_from_environment(os.environ))
 
 
-@main.command()
+@main.command(help_key="validate")
 @click.argument(
     "content_dir",
     default="content",
     type=click.Path(file_okay=False, path_type=Path),
 )
-@click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1), as mkdocs build --strict.")
+@click.option("--strict", is_flag=True, cls=HelpOption, help_key="validate.strict")
 @click.pass_obj
 def validate(locale: Locale, content_dir: Path, strict: bool) -> None:
-    """Check every report and problem file in CONTENT_DIR without building.
-
-    Exits 0 when the content is valid and 1 when it is not, listing every error; with --strict,
-    also when there are warnings.
-    """
+    """Check the content in CONTENT_DIR and say what is wrong, without building."""
     try:
         loaded = load_content(content_dir)
     except BuildDateError as error:
@@ -68,16 +60,11 @@ def _shown(path: str) -> str:
     return path if path.isprintable() else path.encode("unicode_escape").decode("ascii")
 
 
-@main.command()
+@main.command(help_key="verify")
 @click.argument("site_dir", type=click.Path(path_type=Path))
 @click.pass_obj
 def verify(locale: Locale, site_dir: Path) -> None:
-    """Check that the files of the built site in SITE_DIR are those its manifest lists.
-
-    The manifest, data/manifest.json, holds the size and SHA-256 of every file of the site, written
-    at the end of the build. Exits 0 when every file matches; 1 when files were changed, added or
-    removed, listing each one; 2 when SITE_DIR or its manifest is missing or unreadable.
-    """
+    """Compare the built site in SITE_DIR with its manifest, exiting 0, 1 or 2."""
     try:
         differences = manifest.verify(site_dir)
     except manifest.ManifestError as error:
@@ -110,16 +97,12 @@ def verify(locale: Locale, site_dir: Path) -> None:
     raise SystemExit(1)
 
 
-@main.command("csp")
+@main.command("csp", help_key="csp")
 @click.argument("site_dir", type=click.Path(path_type=Path))
-@click.option("--nginx", is_flag=True, help="Print it as an nginx add_header directive.")
+@click.option("--nginx", is_flag=True, cls=HelpOption, help_key="csp.nginx")
 @click.pass_obj
 def csp_command(locale: Locale, site_dir: Path, nginx: bool) -> None:
-    """Print the Content-Security-Policy header for the built site in SITE_DIR.
-
-    Scripts from the site's own files, WebAssembly for the search, and each inline script that
-    remains by its SHA-256; no 'unsafe-inline'. Exits 2 when SITE_DIR holds no built site.
-    """
+    """Print the Content-Security-Policy of the built site in SITE_DIR."""
     try:
         policy = csp.site_policy(site_dir)
     except csp.CspError as error:

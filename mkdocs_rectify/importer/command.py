@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from mkdocs_rectify.cli_help import HelpCommand, HelpOption
 from mkdocs_rectify.importer.errors import NoticeImportError
 from mkdocs_rectify.importer.messages import Note, report_locale, say
 from mkdocs_rectify.importer.notice import Given, import_notice
@@ -39,7 +40,7 @@ def _text(_context: click.Context, parameter: click.Parameter, value: str | None
     return " ".join(value.split())
 
 
-@click.command("import")
+@click.command("import", cls=HelpCommand, help_key="import")
 @click.argument("source")
 @click.option(
     "--out",
@@ -47,32 +48,18 @@ def _text(_context: click.Context, parameter: click.Parameter, value: str | None
     default="content",
     show_default=True,
     type=click.Path(path_type=Path),
-    help="Content folder; the report is written to <out>/<report id>/.",
+    cls=HelpOption,
+    help_key="import.out",
 )
-@click.option("--id", "report_id", metavar="REPORT_ID", help="Report id (default: issuer initials and year).")
-@click.option("--force", is_flag=True, help="Replace an existing report folder.")
+@click.option("--id", "report_id", metavar="REPORT_ID", cls=HelpOption, help_key="import.id")
+@click.option("--force", is_flag=True, cls=HelpOption, help_key="import.force")
+@click.option("--title", callback=_text, cls=HelpOption, help_key="import.title")
+@click.option("--issuer", callback=_text, cls=HelpOption, help_key="import.issuer")
 @click.option(
-    "--title", callback=_text, help="The title (文件名称), when the capture lacks it; wins over the text's."
+    "--published", callback=_date, metavar="YYYY-MM-DD", cls=HelpOption, help_key="import.published"
 )
-@click.option(
-    "--issuer", callback=_text, help="The issuer (发布机构), when the capture lacks it; wins over the text's."
-)
-@click.option(
-    "--published",
-    callback=_date,
-    metavar="YYYY-MM-DD",
-    help="The publication date (成文/发布日期), when the capture lacks it; wins over the text's.",
-)
-@click.option(
-    "--strict",
-    is_flag=True,
-    help="Fail (exit 1, nothing written) when the import has warnings, such as an import as a draft.",
-)
-@click.option(
-    "--lang",
-    type=click.Choice(AVAILABLE),
-    help="Language of the import report (default: the environment's, LANG/LC_ALL, else zh-CN).",
-)
+@click.option("--strict", is_flag=True, cls=HelpOption, help_key="import.strict")
+@click.option("--lang", type=click.Choice(AVAILABLE), cls=HelpOption, help_key="import.lang")
 def import_command(
     source: str,
     out_dir: Path,
@@ -84,14 +71,7 @@ def import_command(
     strict: bool,
     lang: str | None,
 ) -> None:
-    """Import a published notice from SOURCE (.txt or .html, or - for standard input).
-
-    The encoding (UTF-8, UTF-8 with BOM, GB18030/GBK) is detected. Writes report.yml and one file
-    per problem and prints an import report. What is there is imported: a notice whose problems are
-    not (all) recognised, or that lacks a title, issuer or date, is written as a draft (draft: true)
-    with the rest of its text kept as unclassified, and the command exits 0 with warnings; --strict
-    makes any warning an error. Exits 1 with a one-line message for input that holds no notice.
-    """
+    """Import the notice in SOURCE into OUT/REPORT_ID and print the import report."""
     locale = report_locale(lang)
     name = "<stdin>" if source == "-" else source
     data = _read(source, locale)
