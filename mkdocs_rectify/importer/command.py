@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from mkdocs_rectify.cli_help import HelpCommand, HelpOption
+from mkdocs_rectify.cli_help import HelpCommand, HelpOption, help_language
 from mkdocs_rectify.importer.errors import NoticeImportError
 from mkdocs_rectify.importer.messages import Note, report_locale, say
 from mkdocs_rectify.importer.notice import Given, import_notice
@@ -21,22 +21,21 @@ from mkdocs_rectify.locale import AVAILABLE, Locale
 __all__ = ["import_command"]
 
 
-def _date(_context: click.Context, _parameter: click.Parameter, value: str | None) -> dt.date | None:
+def _date(context: click.Context, _parameter: click.Parameter, value: str | None) -> dt.date | None:
     if value is None:
         return None
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise click.BadParameter(
-            f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2022-03-22"
-        ) from None
+        locale = Locale(help_language(context))
+        raise click.BadParameter(locale.t("cli.not_a_date", value=value)) from None
 
 
-def _text(_context: click.Context, parameter: click.Parameter, value: str | None) -> str | None:
+def _text(context: click.Context, parameter: click.Parameter, value: str | None) -> str | None:
     if value is None:
         return None
     if not value.strip():
-        raise click.BadParameter("must not be empty")
+        raise click.BadParameter(Locale(help_language(context)).t("cli.empty"))
     return " ".join(value.split())
 
 

@@ -153,3 +153,19 @@ def test_the_chinese_help_fits_the_terminals_width(args: tuple[str, ...]) -> Non
 def test_chinese_is_wrapped_between_characters_and_latin_words_whole() -> None:
     assert wrap("检查 CONTENT_DIR 中的每个文件。", 12) == ["检查", "CONTENT_DIR", "中的每个文", "件。"]
     assert wrap("（全部）识别", 6) == ["（全", "部）识", "别"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "option", "said"),
+    [
+        ("zh-CN", ["--published", "2022-13-40"], "“2022-13-40”不是日期，请按 YYYY-MM-DD 格式填写"),
+        ("en", ["--published", "2022-13-40"], "'2022-13-40' is not a date; write it as YYYY-MM-DD"),
+        ("zh-CN", ["--title", " "], "不能为空"),
+        ("en", ["--title", " "], "must not be empty"),
+    ],
+)
+def test_the_import_options_values_are_refused_in_the_chosen_language(
+    lang: str, option: list[str], said: str
+) -> None:
+    result = CliRunner().invoke(main, ["--lang", lang, "import", "notice.txt", *option])
+    assert result.exit_code == 2 and said in result.output, result.output
