@@ -16,8 +16,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import BytecodeCache, Environment
-from jinja2.bccache import Bucket
+from jinja2 import Environment
+
+from mkdocs_rectify.mkdocs_serve import CompiledTemplates
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -46,26 +47,9 @@ published: 2024-05-06
 """
 
 
-class _CompiledTemplates(BytecodeCache):
-    """Templates compiled once for all the builds of the test process.
-
-    Each build makes a new Jinja environment, which would compile Material's templates again; the
-    compiled code is kept by template and checksum of its source, so a changed template is compiled
-    anew, and the pages are the same as a new process renders."""
-
-    def __init__(self) -> None:
-        self._code: dict[str, tuple[str, bytes]] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        checksum, code = self._code.get(bucket.key, ("", b""))
-        if checksum == bucket.checksum:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self._code[bucket.key] = (bucket.checksum, bucket.bytecode_to_string())
-
-
-_COMPILED = _CompiledTemplates()
+_COMPILED = CompiledTemplates()
+"""Templates compiled once for all the builds of the test process (each build makes a new Jinja
+environment, which would compile Material's templates again)."""
 
 
 @contextlib.contextmanager
