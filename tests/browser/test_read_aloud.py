@@ -13,7 +13,7 @@ import pytest
 from support import inpage
 from support.axe import violations
 from support.builds import DEMO_ID, Build
-from support.speech import NO_SPEECH, SPEECH
+from support.speech import NO_SPEECH, SPEECH, spoken, wait_status
 
 PROBLEM = f"/{DEMO_ID}/1/"
 REPORT = f"/{DEMO_ID}/"
@@ -59,18 +59,8 @@ def problem(browser, demo_url: str) -> Iterator:
     yield from opened(browser, demo_url + PROBLEM)
 
 
-def spoken(page) -> list[dict]:
-    return page.evaluate("window.__tts.spoken")
-
-
 def status(page) -> str:
     return page.locator(STATUS).inner_text()
-
-
-def wait_status(page, text: str) -> None:
-    page.wait_for_function(
-        "([sel, text]) => document.querySelector(sel).textContent === text", arg=[STATUS, text], timeout=5000
-    )
 
 
 def current(page) -> list[str]:
@@ -114,7 +104,7 @@ def test_the_whole_text_is_read_in_document_order(browser, demo_url: str, path: 
     for page in opened(browser, demo_url + path):
         page.evaluate("window.__tts.auto = true")
         page.get_by_role("button", name="朗读全文").click()
-        wait_status(page, "朗读完毕。")
+        wait_status(page, "朗读完毕。", STATUS)
         said = spoken(page)
         assert {u["lang"] for u in said} == {"zh-CN"}
         assert all(len(u["text"]) <= 120 for u in said)
@@ -137,7 +127,7 @@ def test_long_paragraphs_are_split_at_sentence_ends(browser, demo_url: str) -> N
     for page in opened(browser, demo_url + REPORT):
         page.evaluate("window.__tts.auto = true")
         page.get_by_role("button", name="朗读全文").click()
-        wait_status(page, "朗读完毕。")
+        wait_status(page, "朗读完毕。", STATUS)
         said = [u["text"] for u in spoken(page)]
         longest = page.evaluate(
             "() => Math.max(...[...document.querySelectorAll('#report-text p')]"
@@ -156,7 +146,7 @@ def test_long_paragraphs_are_split_at_sentence_ends(browser, demo_url: str) -> N
 @pytest.mark.browser
 def test_the_highlight_follows_the_reading_and_comes_into_view(problem) -> None:
     problem.get_by_role("button", name="朗读全文").click()
-    wait_status(problem, "开始朗读。")
+    wait_status(problem, "开始朗读。", STATUS)
     assert problem.locator(MAIN).inner_text().strip() == "暂停"
     assert current(problem) == [squash(problem.locator("h1").inner_text())]
     seen: list[str] = []
@@ -185,21 +175,21 @@ def test_pause_resume_and_stop(problem) -> None:
     highlighted = current(problem)
 
     main.click()  # 暂停
-    wait_status(problem, "已暂停朗读。")
+    wait_status(problem, "已暂停朗读。", STATUS)
     assert main.inner_text().strip() == "继续朗读"
     assert problem.evaluate("window.__tts.pending.length") == 0  # nothing goes on speaking
     assert problem.evaluate("window.__tts.end()") is False
     assert current(problem) == highlighted and spoken(problem) == before
 
     main.click()  # 继续: the sentence that was cut off is read again
-    wait_status(problem, "继续朗读。")
+    wait_status(problem, "继续朗读。", STATUS)
     assert main.inner_text().strip() == "暂停"
     assert spoken(problem)[-1] == before[-1] and len(spoken(problem)) == len(before) + 1
     problem.evaluate("window.__tts.end()")
     assert len(spoken(problem)) == len(before) + 2
 
     problem.locator(STOP).click()  # 停止
-    wait_status(problem, "已停止朗读。")
+    wait_status(problem, "已停止朗读。", STATUS)
     assert main.inner_text().strip() == "朗读全文" and problem.locator(STOP).is_hidden()
     assert current(problem) == [] and problem.evaluate("window.__tts.pending.length") == 0
     assert problem.evaluate("document.activeElement.matches('.rectify-read-aloud__button--main')")
@@ -212,13 +202,13 @@ def test_pause_resume_and_stop(problem) -> None:
 def test_the_buttons_work_from_the_keyboard(problem) -> None:
     problem.focus(MAIN)
     problem.keyboard.press("Enter")
-    wait_status(problem, "开始朗读。")
+    wait_status(problem, "开始朗读。", STATUS)
     problem.keyboard.press("Space")
-    wait_status(problem, "已暂停朗读。")
+    wait_status(problem, "已暂停朗读。", STATUS)
     problem.keyboard.press("Tab")
     assert problem.evaluate("document.activeElement.textContent.trim()") == "停止"
     problem.keyboard.press("Enter")
-    wait_status(problem, "已停止朗读。")
+    wait_status(problem, "已停止朗读。", STATUS)
     assert problem.evaluate("document.activeElement.textContent.trim()") == "朗读全文"
 
 
@@ -226,7 +216,7 @@ def test_the_buttons_work_from_the_keyboard(problem) -> None:
 def test_a_speech_failure_is_told(problem) -> None:
     problem.evaluate("window.__tts.fail = true")
     problem.locator(MAIN).click()
-    wait_status(problem, "本设备暂时无法朗读，请检查系统的语音设置。")
+    wait_status(problem, "本设备暂时无法朗读，请检查系统的语音设置。", STATUS)
     assert problem.locator(MAIN).inner_text().strip() == "朗读全文" and current(problem) == []
 
 
@@ -238,7 +228,7 @@ def test_axe_while_reading(browser, demo_url: str, path: str) -> None:
         for _ in range(3):
             page.evaluate("window.__tts.end()")
         page.locator(MAIN).click()  # paused, with a paragraph highlighted and the stop button shown
-        wait_status(page, "已暂停朗读。")
+        wait_status(page, "已暂停朗读。", STATUS)
         assert violations(page) == []
 
 

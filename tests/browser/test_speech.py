@@ -15,7 +15,7 @@ import pytest
 from support import inpage
 from support.axe import violations
 from support.builds import DEMO_ID, Build
-from support.speech import EN_VOICE, NO_SPEECH, NO_VOICE, SPEECH, ZH_VOICE, engine
+from support.speech import EN_VOICE, NO_SPEECH, NO_VOICE, SPEECH, ZH_VOICE, engine, spoken, wait_status
 
 PROBLEM = f"/{DEMO_ID}/1/"
 REPORT = f"/{DEMO_ID}/"
@@ -44,18 +44,6 @@ def open_toolbar(page: Any) -> None:
     if page.evaluate("document.documentElement.classList.contains('rectify-js')"):
         page.locator("[data-rectify-a11y-entry]").click()
         page.wait_for_selector("[data-rectify-a11y]:not([hidden])")
-
-
-def spoken(page: Any) -> list[dict[str, Any]]:
-    return page.evaluate("window.__tts.spoken")
-
-
-def wait_status(page: Any, text: str, selector: str = STATUS) -> None:
-    page.wait_for_function(
-        "([sel, text]) => document.querySelector(sel).textContent === text",
-        arg=[selector, text],
-        timeout=5000,
-    )
 
 
 # -- the splitter --------------------------------------------------------------------------------
@@ -318,7 +306,7 @@ def test_point_read_speaks_what_the_pointer_rests_on_and_what_is_focused(browser
 
         press(page, POINT)
         assert toggle.get_attribute("aria-pressed") == "true"
-        wait_status(page, "指读已开启：鼠标指向或键盘选中的内容将被朗读。")
+        wait_status(page, "指读已开启：鼠标指向或键盘选中的内容将被朗读。", STATUS)
         page.mouse.move(0, 0)
         paragraph.hover()
         page.wait_for_function("window.__tts.spoken.length > 0")
@@ -339,7 +327,7 @@ def test_point_read_speaks_what_the_pointer_rests_on_and_what_is_focused(browser
         open_toolbar(page)
         assert page.locator(POINT).get_attribute("aria-pressed") == "true"
         press(page, POINT)
-        wait_status(page, "指读已关闭。")
+        wait_status(page, "指读已关闭。", STATUS)
         before = len(spoken(page))
         page.locator("#problem p").first.hover()
         page.wait_for_timeout(700)
@@ -386,7 +374,7 @@ def test_read_on_reads_from_the_focused_element_to_the_end_of_main(browser, demo
             "document.activeElement.closest('p, li, dd, dt, tr').textContent.replace(/\\s+/g, '')"
         )
         page.keyboard.press("Alt+Shift+R")
-        wait_status(page, "朗读完毕。")
+        wait_status(page, "朗读完毕。", STATUS)
         said = "".join(squash(u["text"]) for u in spoken(page))
         assert said.startswith(start)
         blocks = page.evaluate(MAIN_BLOCKS)
@@ -411,7 +399,7 @@ def test_read_on_from_the_element_last_pointed_at_and_stopped_by_escape_and_the_
         page.wait_for_timeout(600)
         page.locator(READ_ON).click()
         assert page.locator(READ_ON).get_attribute("aria-pressed") == "true"
-        wait_status(page, "开始连读。")
+        wait_status(page, "开始连读。", STATUS)
         assert squash(spoken(page)[0]["text"]) in squash(target.inner_text())
         assert page.locator(CURRENT).count() == 1
         for _ in range(3):
@@ -420,7 +408,7 @@ def test_read_on_from_the_element_last_pointed_at_and_stopped_by_escape_and_the_
         box = page.locator(CURRENT).bounding_box()
         assert box and 0 <= box["y"] < (page.viewport_size or {"height": 0})["height"]  # scrolled into view
         page.keyboard.press("Escape")
-        wait_status(page, "已停止朗读。")
+        wait_status(page, "已停止朗读。", STATUS)
         assert page.evaluate("window.__tts.pending.length") == 0 and page.locator(CURRENT).count() == 0
         assert page.locator(READ_ON).get_attribute("aria-pressed") == "false"
         assert page.locator(STOP).is_hidden()
@@ -429,7 +417,7 @@ def test_read_on_from_the_element_last_pointed_at_and_stopped_by_escape_and_the_
         count = len(spoken(page))
         assert page.locator(STOP).is_visible()
         page.locator(STOP).click()
-        wait_status(page, "已停止朗读。")
+        wait_status(page, "已停止朗读。", STATUS)
         assert page.evaluate("window.__tts.end()") is False and len(spoken(page)) == count
 
 
@@ -450,7 +438,7 @@ def test_the_speech_rate_applies_to_every_utterance_and_holds_for_the_next_page(
         assert spoken(page)[-1]["rate"] == 1
         page.keyboard.press("Escape")
         press(page, "[data-rectify-speech-rate='fast']")
-        wait_status(page, "语速：快。")
+        wait_status(page, "语速：快。", STATUS)
         assert rates(page) == {"慢": "false", "正常": "false", "快": "true"}
         page.get_by_role("button", name="朗读全文").click()
         assert spoken(page)[-1]["rate"] == 1.25
@@ -465,7 +453,7 @@ def test_the_speech_rate_applies_to_every_utterance_and_holds_for_the_next_page(
         assert spoken(page)[-1]["rate"] == 1.25
         page.keyboard.press("Escape")
         page.locator("[data-rectify-speech-rate='slow']").click()
-        wait_status(page, "语速：慢。")
+        wait_status(page, "语速：慢。", STATUS)
         page.locator(POINT).click()
         page.locator("#report-text a").first.focus()
         assert spoken(page)[-1]["rate"] == 0.75
@@ -491,16 +479,16 @@ def test_every_speech_tool_by_keyboard_alone(browser, demo_url: str) -> None:
         for _ in range(3):
             page.keyboard.press("Shift+Tab")  # from 关怀版 back to 快, 正常, 慢
         page.keyboard.press("Space")
-        wait_status(page, "语速：慢。")
+        wait_status(page, "语速：慢。", STATUS)
         assert rates(page)["慢"] == "true"
         page.keyboard.press("Shift+Tab")  # 连读 (停止 is hidden)
         assert page.evaluate("document.activeElement.textContent.trim()") == "连读"
         page.keyboard.press("Space")
-        wait_status(page, "开始连读。")
+        wait_status(page, "开始连读。", STATUS)
         page.keyboard.press("Tab")
         assert page.evaluate("document.activeElement.textContent.trim()") == "停止"
         page.keyboard.press("Enter")
-        wait_status(page, "已停止朗读。")
+        wait_status(page, "已停止朗读。", STATUS)
         assert page.evaluate("document.activeElement.textContent.trim()") == "连读"
 
 

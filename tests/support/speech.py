@@ -10,6 +10,8 @@ scripts run unchanged.
 
 from __future__ import annotations
 
+from typing import Any
+
 ZH_VOICE = "{ name: '中文（普通话）', lang: 'zh-CN', localService: true, default: true, voiceURI: 'zh' }"
 EN_VOICE = "{ name: 'English', lang: 'en-GB', localService: true, default: false, voiceURI: 'en' }"
 
@@ -69,3 +71,17 @@ SPEECH = engine(ZH_VOICE)
 NO_VOICE = engine()
 """The engine of this machine's Chromium: speech synthesis without a voice."""
 NO_SPEECH = "delete window.speechSynthesis;"
+
+
+def spoken(page: Any) -> list[dict[str, Any]]:
+    """What the stand-in engine was asked to say on ``page``, in order."""
+    return page.evaluate("window.__tts.spoken")
+
+
+def wait_status(page: Any, text: str, selector: str) -> None:
+    """Wait until the live region at ``selector`` says ``text``."""
+    page.wait_for_function(
+        "([sel, text]) => document.querySelector(sel).textContent === text",
+        arg=[selector, text],
+        timeout=5000,
+    )
