@@ -119,8 +119,9 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
         if self._b.leave is not None:  # the theme's links and the footer's registries
             self._b.leave.collect([*theme_links(config), *self._views.helpers.government.links()], None)
             self._b.leave.prepare(env, config)
-            add = partial(mkdocs_files.add_page, files=files, config=config, generated=self._gen)
-            self._b.leave.add_pages(files, config, partial(add, locale=self._b.locale))
+            gen, locale = self._gen, self._b.locale
+            add = partial(mkdocs_files.add_page, files=files, config=config, generated=gen, locale=locale)
+            self._b.leave.add_pages(files, config, add)
         if self._serve is not None:  # the kept pages, if the notices are the last build's
             self._serve.compiled.install(env)
             notices = self._b.leave.signature() if self._b.leave is not None else None
