@@ -9,26 +9,46 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from mkdocs_rectify import components, export, feeds, manifest, mkdocs_site, pages
 from mkdocs_rectify.browse import Browsing, browsing
 from mkdocs_rectify.config import RectifyConfig
+from mkdocs_rectify.leave import Destination
 from mkdocs_rectify.locale import Locale
-from mkdocs_rectify.mkdocs_site import Setup
+from mkdocs_rectify.messages import say
+from mkdocs_rectify.mkdocs_leave import edit_links, theme_links
+from mkdocs_rectify.mkdocs_site import BoundedNav, Setup
 from mkdocs_rectify.model import Site
 from mkdocs_rectify.search import SearchInput, search_input
 from mkdocs_rectify.tracking import SiteFacts
 from mkdocs_rectify.views import SiteViews
 from mkdocs_rectify.views.leave import NoticeRegistry
 from mkdocs_rectify.views.statement import Statement
+from mkdocs_rectify.views.templating import TemplateHelpers, autoescapes
 
-__all__ = ["Generated", "add_files", "add_page", "site_views"]
+if TYPE_CHECKING:
+    from mkdocs_rectify.mkdocs_serve import PageReuse
+
+__all__ = [
+    "Generated",
+    "add_files",
+    "add_notices",
+    "add_page",
+    "install",
+    "page_context",
+    "read_page",
+    "site_views",
+]
 
 log = get_plugin_logger("rectify")
 
@@ -160,3 +180,78 @@ def site_views(
         for gap in statement.gaps if isinstance(statement, Statement) else ():  # yet to fill in
             log.warning(locale.t(f"build.statement_{gap}"))
     return views
+
+
+def read_page(
+    html: str,
+    page: Page,
+    config: MkDocsConfig,
+    generated: Generated,
+    views: SiteViews,
+    setup: Setup,
+    reuse: PageReuse | None,
+) -> None:
+    """What a page's content, as the other plugins have left it, tells the build (``on_page_content``):
+    the sanitiser's warnings are logged and the links to other sites go to the leave notices. Under
+    ``serve`` (``reuse``), a generated page that this build keeps has them from the last build."""
+    plan = generated.plan_of(page.file)
+
+    def made() -> tuple[list[str], list[Destination]]:  # the sanitiser's warnings, the leaving links
+        content = views.content_html(plan.key) if plan else [html]
+        warnings = setup.renderer.take_warnings()
+        buttons = () if plan else edit_links(page, config.theme.get("features") or ())
+        return warnings, setup.leave.find([*content, *buttons]) if setup.leave is not None else []
+
+    kept = reuse if plan is not None else None
+    warnings, found = kept.page(page.file.src_uri, made) if kept is not None else made()
+    for warning in warnings:  # what the sanitiser removed from this page
+        log.warning(say(setup.locale, warning))
+    if setup.leave is not None:
+        setup.leave.add(found, page.url)
+
+
+def add_notices(
+    env: Environment,
+    config: MkDocsConfig,
+    files: Files,
+    generated: Generated,
+    setup: Setup,
+    helpers: TemplateHelpers,
+) -> None:
+    """With every page read (``on_env``): the leaving links of the theme and of the footer's
+    registries join those of the pages, and each destination gets its notice page."""
+    if setup.leave is None:
+        return
+    setup.leave.collect([*theme_links(config), *helpers.government.links()], None)
+    setup.leave.prepare(env, config)
+    add = functools.partial(add_page, files=files, config=config, generated=generated, locale=setup.locale)
+    setup.leave.add_pages(files, config, add)
+
+
+def install(env: Environment, config: MkDocsConfig, helpers: TemplateHelpers) -> None:
+    """Make the templates' environment ready for the generated pages (``on_env``): autoescaped, the
+    components' partials after the site's ``custom_dir``, and ``rectify``, the template helpers."""
+    env.autoescape = autoescapes
+    components.install(env, config.theme.custom_dir)
+    env.globals["rectify"] = helpers
+
+
+def page_context(
+    context: TemplateContext,
+    page: Page,
+    generated: Generated,
+    views: SiteViews,
+    navs: BoundedNav,
+    reuse: PageReuse | None,
+) -> TemplateContext:
+    """What a page's template receives (``on_page_context``): a generated page's view as
+    ``rectify_page`` and the nav of its report; under ``serve`` (``reuse``), a page this build keeps
+    gets only ``rectify_reused``, its HTML as the last build made it."""
+    if reuse is not None and (kept := reuse.html(page.file.src_uri)) is not None:
+        context["rectify_reused"] = kept
+        return context
+    plan = generated.plan_of(page.file)
+    if plan is not None:
+        context["rectify_page"] = views.view(plan.key)
+    context["nav"] = navs.of_page(plan)
+    return context

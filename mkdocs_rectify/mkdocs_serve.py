@@ -32,6 +32,7 @@ import logging
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from importlib import resources
 from pathlib import Path
 
@@ -42,19 +43,22 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
+from mkdocs_rectify import mkdocs_site
 from mkdocs_rectify.incremental import Content, affected_pages
 from mkdocs_rectify.leave import Destination
 from mkdocs_rectify.loader import LoadCache
 from mkdocs_rectify.locale import Locale
 from mkdocs_rectify.mkdocs_files import Generated
-from mkdocs_rectify.mkdocs_site import print_uncounted, write_manifest
+from mkdocs_rectify.mkdocs_leave import LeaveNotices
+from mkdocs_rectify.mkdocs_site import Setup, print_uncounted, write_manifest
 from mkdocs_rectify.model import Site
 from mkdocs_rectify.pages import SEARCH_MAP, SEARCH_THESAURUS
-from mkdocs_rectify.search import IndexStats, SearchInput
+from mkdocs_rectify.search import IndexStats, SearchInput, search_input
 from mkdocs_rectify.search.background import BackgroundIndex
 
-__all__ = ["REUSED_TEMPLATE", "CompiledTemplates", "PageReuse", "Serve"]
+__all__ = ["REUSED_TEMPLATE", "CompiledTemplates", "PageReuse", "Serve", "index_search", "rewrite_page"]
 
 log = get_plugin_logger("rectify")
 
@@ -120,9 +124,35 @@ class Serve:
 
         self._search.start(prepare, done, failed)
 
+    def install(self, env: Environment, files: Files, leave: LeaveNotices | None, locale: Locale) -> None:
+        """The environment gets the compiled templates, and the kept pages the template that prints
+        them if the leave notices are the last build's (``on_env``)."""
+        self.compiled.install(env)
+        self.reuse.confirm(files, leave.signature() if leave is not None else None, locale)
+
     def close(self) -> None:
         if self._search is not None:
             self._search.close()
+
+
+def index_search(site_dir: str, search: SearchInput, setup: Setup, serve: Serve | None) -> None:
+    """Index the built site (``on_post_build``); under ``serve``, in the background after the reload."""
+    if serve is not None and setup.site is not None:
+        make = partial(search_input, setup.site, setup.locale.code.split("-")[0], setup.thesaurus)
+        serve.index_search(site_dir, search, make, setup.locale)
+    else:
+        mkdocs_site.index_search(site_dir, search.language, setup.locale)
+
+
+def rewrite_page(
+    output: str, page: Page, config: MkDocsConfig, leave: LeaveNotices | None, reuse: PageReuse | None
+) -> str:
+    """A page with its links to other sites sent through their notices (``on_post_page``); under
+    ``serve``, the last build's output where the input is the same."""
+    if leave is None:
+        return output
+    rewrite = partial(leave.rewrite_page, output, page, config)
+    return rewrite() if reuse is None else reuse.rewrite(page.file.src_uri, output, rewrite)
 
 
 @dataclass

@@ -8,7 +8,6 @@ nothing from MkDocs (see ARCHITECTURE.md).
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Any
 
 from jinja2 import Environment
@@ -21,14 +20,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from mkdocs_rectify import components, mkdocs_files, mkdocs_site
+from mkdocs_rectify import mkdocs_files, mkdocs_serve, mkdocs_site
 from mkdocs_rectify.config import CONFIG_LOCALE, RectifyConfig, locale_of_options
-from mkdocs_rectify.leave import Destination
-from mkdocs_rectify.messages import say
-from mkdocs_rectify.mkdocs_leave import edit_links, nav_links, theme_links
-from mkdocs_rectify.mkdocs_serve import Serve
-from mkdocs_rectify.search import search_input
-from mkdocs_rectify.views.templating import autoescapes
+from mkdocs_rectify.mkdocs_leave import nav_links
+from mkdocs_rectify.mkdocs_serve import PageReuse, Serve
 
 __all__ = ["RectifyConfig", "RectifyPlugin"]
 
@@ -40,6 +35,11 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
 
     supports_multiple_instances = False
     _serve: Serve | None = None
+
+    @property
+    def _reuse(self) -> PageReuse | None:
+        """The generated pages ``serve`` keeps between its builds (None in ``build``)."""
+        return self._serve.reuse if self._serve is not None else None
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -76,8 +76,8 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         last = self._serve.search_input if self._serve is not None else None  # serve: made after the build
         self._gen = mkdocs_files.add_files(files, config, self.config, self._b, last)
-        if self._serve is not None:  # which generated pages this build can keep from the last
-            self._serve.reuse.plan(config, self._b.content_dir, self._b.site, self._gen)
+        if self._reuse is not None:  # which generated pages this build can keep from the last
+            self._reuse.plan(config, self._b.content_dir, self._b.site, self._gen)
         return files
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -95,37 +95,15 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
 
     @event_priority(-100)  # Last: the page's HTML as the other plugins have left it.
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        plan = self._gen.plan_of(page.file)
-
-        def made() -> tuple[list[str], list[Destination]]:  # the sanitiser's warnings, the leaving links
-            content = self._views.content_html(plan.key) if plan else [html]
-            warnings = self._b.renderer.take_warnings()
-            buttons = () if plan else edit_links(page, config.theme.get("features") or ())
-            return warnings, self._b.leave.find([*content, *buttons]) if self._b.leave is not None else []
-
-        reuse = self._serve.reuse if self._serve is not None and plan is not None else None
-        warnings, found = reuse.page(page.file.src_uri, made) if reuse is not None else made()
-        for warning in warnings:  # what the sanitiser removed from this page
-            log.warning(say(self._b.locale, warning))
-        if self._b.leave is not None:
-            self._b.leave.add(found, page.url)
+        mkdocs_files.read_page(html, page, config, self._gen, self._views, self._b, self._reuse)
         return html
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         # Every page has been read, and MkDocs has yet to list the pages it builds: the notices join.
-        env.autoescape = autoescapes
-        components.install(env, config.theme.custom_dir)  # partials/rectify/ after the site's custom_dir
-        env.globals["rectify"] = self._views.helpers
-        if self._b.leave is not None:  # the theme's links and the footer's registries
-            self._b.leave.collect([*theme_links(config), *self._views.helpers.government.links()], None)
-            self._b.leave.prepare(env, config)
-            gen, locale = self._gen, self._b.locale
-            add = partial(mkdocs_files.add_page, files=files, config=config, generated=gen, locale=locale)
-            self._b.leave.add_pages(files, config, add)
+        mkdocs_files.install(env, config, self._views.helpers)
+        mkdocs_files.add_notices(env, config, files, self._gen, self._b, self._views.helpers)
         if self._serve is not None:  # the kept pages, if the notices are the last build's
-            self._serve.compiled.install(env)
-            notices = self._b.leave.signature() if self._b.leave is not None else None
-            self._serve.reuse.confirm(files, notices, self._b.locale)
+            self._serve.install(env, files, self._b.leave, self._b.locale)
         return env
 
     def on_template_context(
@@ -140,30 +118,16 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        if self._serve is not None and (kept := self._serve.reuse.html(page.file.src_uri)) is not None:
-            context["rectify_reused"] = kept  # the page as the last build made it
-            return context
-        plan = self._gen.plan_of(page.file)
-        if plan is not None:
-            context["rectify_page"] = self._views.view(plan.key)
-        context["nav"] = self._navs.of_page(plan)
-        return context
+        return mkdocs_files.page_context(context, page, self._gen, self._views, self._navs, self._reuse)
 
     @event_priority(100)  # First: the page as its template gave it, kept for serve's next build.
     def _keep_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        if self._serve is not None:
-            self._serve.reuse.capture(page.file.src_uri, output)
+        if self._reuse is not None:
+            self._reuse.capture(page.file.src_uri, output)
         return output
 
     def _rewrite_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        if self._b.leave is None:
-            return output
-        rewrite = partial(self._b.leave.rewrite_page, output, page, config)
-        return (
-            rewrite()
-            if self._serve is None
-            else self._serve.reuse.rewrite(page.file.src_uri, output, rewrite)
-        )
+        return mkdocs_serve.rewrite_page(output, page, config, self._b.leave, self._reuse)
 
     on_post_page = CombinedEvent(_keep_page, _rewrite_page)
 
@@ -174,22 +138,19 @@ class RectifyPlugin(BasePlugin[RectifyConfig]):
 
     @event_priority(-100)  # After the other plugins: index the HTML as they have left it.
     def _index_search(self, *, config: MkDocsConfig) -> None:
-        if (search := self._gen.search) is not None and self._serve is not None and self._b.site is not None:
-            make = partial(search_input, self._b.site, self._b.locale.code.split("-")[0], self._b.thesaurus)
-            self._serve.index_search(config.site_dir, search, make, self._b.locale)  # after the reload
-        elif search is not None:
-            mkdocs_site.index_search(config.site_dir, search.language, self._b.locale)
+        if self._gen.search is not None:  # serve: in the background, after the reload
+            mkdocs_serve.index_search(config.site_dir, self._gen.search, self._b, self._serve)
 
     @event_priority(-200)  # After the search index (-100): every page, as published; every file.
     def _policy_and_manifest(self, *, config: MkDocsConfig) -> None:
         mkdocs_site.log_policy(config.site_dir, self._b.locale)
         if self._serve is None or self._gen.search is None:  # serve: once search has caught up
             mkdocs_site.write_manifest(config.site_dir, self._b.locale)
-        if self._serve is not None:  # a complete build: its pages are kept for the next
-            self._serve.reuse.finish()
+        if self._reuse is not None:  # a complete build: its pages are kept for the next
+            self._reuse.finish()
 
     on_post_build = CombinedEvent(_index_search, _policy_and_manifest)
 
     def on_build_error(self, *, error: Exception) -> None:
-        if self._serve is not None:
-            self._serve.reuse.forget()
+        if self._reuse is not None:
+            self._reuse.forget()

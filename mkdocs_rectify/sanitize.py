@@ -130,12 +130,7 @@ def refusal_for_tag(tag: str) -> Message | None:
     name = tag.strip().lower()
     if not re.fullmatch(r"[a-z][a-z0-9-]*", name):
         return Message("sanitize.refused.not_a_tag", name=tag)
-    reason = _RUNNING_TAGS.get(name)
-    return (
-        Message("sanitize.refused.tag", name=name, reason=Message(f"sanitize.refused.{reason}"))
-        if reason
-        else None
-    )
+    return _refused("tag", name, _RUNNING_TAGS.get(name))
 
 
 def refusal_for_attribute(attribute: str) -> Message | None:
@@ -161,12 +156,14 @@ def refusal_for_scheme(scheme: str) -> Message | None:
     name = scheme.strip().lower().rstrip(":")
     if not _SCHEME_NAME.fullmatch(name):
         return Message("sanitize.refused.not_a_scheme", name=scheme)
-    reason = _REFUSED_SCHEMES.get(name)
-    return (
-        Message("sanitize.refused.scheme", name=name, reason=Message(f"sanitize.refused.{reason}"))
-        if reason
-        else None
-    )
+    return _refused("scheme", name, _REFUSED_SCHEMES.get(name))
+
+
+def _refused(kind: str, name: str, reason: str | None) -> Message | None:
+    """A tag's or a scheme's refusal, for the ``reason`` its table gives it; None where it gives none."""
+    if not reason:
+        return None
+    return Message(f"sanitize.refused.{kind}", name=name, reason=Message(f"sanitize.refused.{reason}"))
 
 
 @dataclass(frozen=True)

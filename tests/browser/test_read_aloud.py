@@ -10,22 +10,14 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from support import inpage
+from support import inpage, speech
 from support.axe import violations
 from support.builds import DEMO_ID, Build
-from support.speech import NO_SPEECH, SPEECH, spoken, wait_status
-
-PROBLEM = f"/{DEMO_ID}/1/"
-REPORT = f"/{DEMO_ID}/"
+from support.speech import CURRENT, NO_SPEECH, PROBLEM, REPORT, SPEECH, spoken, unspaced, wait_status
 
 MAIN = ".rectify-read-aloud__button--main"
 STOP = ".rectify-read-aloud__button--stop"
 STATUS = "[data-rectify-read-aloud-status]"
-CURRENT = ".rectify-read-aloud__current"
-
-
-def squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
 
 
 # -- the markup --------------------------------------------------------------------------------
@@ -108,8 +100,8 @@ def test_the_whole_text_is_read_in_document_order(browser, demo_url: str, path: 
         said = spoken(page)
         assert {u["lang"] for u in said} == {"zh-CN"}
         assert all(len(u["text"]) <= 120 for u in said)
-        text = "".join(squash(u["text"]) for u in said)
-        title = squash(page.locator("h1").inner_text())
+        text = "".join(unspaced(u["text"]) for u in said)
+        title = unspaced(page.locator("h1").inner_text())
         assert text.startswith(title)
         # Every paragraph and list item of the problem, in the order of the page.
         position = 0
@@ -148,12 +140,12 @@ def test_the_highlight_follows_the_reading_and_comes_into_view(problem) -> None:
     problem.get_by_role("button", name="朗读全文").click()
     wait_status(problem, "开始朗读。", STATUS)
     assert problem.locator(MAIN).inner_text().strip() == "暂停"
-    assert current(problem) == [squash(problem.locator("h1").inner_text())]
+    assert current(problem) == [unspaced(problem.locator("h1").inner_text())]
     seen: list[str] = []
     while problem.evaluate("window.__tts.pending.length") and len(seen) < 8:
         highlighted = current(problem)
         assert len(highlighted) == 1
-        assert squash(spoken(problem)[-1]["text"]) in highlighted[0]  # the block being read
+        assert unspaced(spoken(problem)[-1]["text"]) in highlighted[0]  # the block being read
         if not seen or seen[-1] != highlighted[0]:
             seen.append(highlighted[0])
         problem.evaluate("window.__tts.end()")
@@ -195,7 +187,7 @@ def test_pause_resume_and_stop(problem) -> None:
     assert problem.evaluate("document.activeElement.matches('.rectify-read-aloud__button--main')")
 
     main.click()  # and it starts again from the top
-    assert squash(spoken(problem)[-1]["text"]) in squash(problem.locator("h1").inner_text())
+    assert unspaced(spoken(problem)[-1]["text"]) in unspaced(problem.locator("h1").inner_text())
 
 
 @pytest.mark.browser
@@ -205,11 +197,7 @@ def test_the_buttons_work_from_the_keyboard(problem) -> None:
     wait_status(problem, "开始朗读。", STATUS)
     problem.keyboard.press("Space")
     wait_status(problem, "已暂停朗读。", STATUS)
-    problem.keyboard.press("Tab")
-    assert problem.evaluate("document.activeElement.textContent.trim()") == "停止"
-    problem.keyboard.press("Enter")
-    wait_status(problem, "已停止朗读。", STATUS)
-    assert problem.evaluate("document.activeElement.textContent.trim()") == "朗读全文"
+    speech.stop_by_keyboard(problem, STATUS, "朗读全文")
 
 
 @pytest.mark.browser

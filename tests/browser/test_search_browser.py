@@ -8,11 +8,10 @@ from urllib.parse import parse_qs, unquote, urlparse
 import pytest
 import yaml
 from support.axe import violations
-from support.builds import DEMO_ID, FIXTURES, Build, build_site, problem_file, write_tree
+from support.builds import DEMO_ID, FIXTURES, build_site, problem_file, write_tree
 from support.inpage import opened as opened_in_mode
-from support.searching import DONE, STATUS, opened, pages_of, problem_of, result_links, search
+from support.searching import DONE, STATUS, opened, pages_of, problem_of, result_links, search, served
 from support.sites import SEARCH_SITE
-from support.web import serve_dir
 
 pytestmark = pytest.mark.browser
 
@@ -21,13 +20,9 @@ QUERIES = yaml.safe_load((FIXTURES / "search_queries.yml").read_text("utf-8"))
 
 
 @pytest.fixture(scope="module")
-def search_page(browser, demo_url: str):
-    context = browser.new_context(locale="zh-CN")
-    page = context.new_page()
-    page.goto(demo_url + "/search/")
-    page.wait_for_selector("[data-rectify-search-form]:not([hidden])")
-    yield page
-    context.close()
+def search_page(browser, demo_url: str) -> Iterator:
+    with opened(browser, demo_url + "/search/") as page:
+        yield page
 
 
 def test_the_query_set_is_large_and_varied() -> None:
@@ -243,9 +238,7 @@ def test_nothing_scrolls_sideways_at_320_px(browser, demo_url: str, path: str) -
 
 @pytest.fixture(scope="module")
 def filter_site(shared_build) -> Iterator[str]:
-    build: Build = shared_build(SEARCH_SITE, "--strict")
-    assert build.returncode == 0, build.output
-    with serve_dir(build.site) as url:
+    with served(shared_build(SEARCH_SITE, "--strict")) as url:
         yield url
 
 
@@ -425,9 +418,7 @@ ENGLISH = {
 def test_an_english_site_searches_and_announces_in_english(browser, tmp_path_factory) -> None:
     project = tmp_path_factory.mktemp("english") / "project"
     write_tree(project, ENGLISH)
-    build: Build = build_site(project, "--strict")
-    assert build.returncode == 0, build.output
-    with serve_dir(build.site) as url, opened(browser, url + "/search/") as page:
+    with served(build_site(project, "--strict")) as url, opened(browser, url + "/search/") as page:
         assert page.evaluate("document.documentElement.lang") == "en"
         assert page.get_by_label("What are you looking for?").count() == 1
         assert pages_of(search(page, "hotline")) == {"city-2024/1"}

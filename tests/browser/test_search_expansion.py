@@ -8,10 +8,9 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 from support.axe import violations
-from support.builds import MINIMAL_CONFIG, REPORT_YML, Build, build_site, problem_file, write_tree
+from support.builds import MINIMAL_CONFIG, REPORT_YML, build_site, problem_file, write_tree
 from support.inpage import opened as opened_in_mode
-from support.searching import DONE, STATUS, marks, opened, pages_of, problem_of, result_links, search
-from support.web import serve_dir
+from support.searching import DONE, STATUS, marks, opened, pages_of, problem_of, result_links, search, served
 
 SITE = {
     "mkdocs.yml": MINIMAL_CONFIG.replace(
@@ -38,9 +37,7 @@ SITE = {
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     project = tmp_path_factory.mktemp("expansion") / "project"
     write_tree(project, SITE)
-    build: Build = build_site(project, "--strict")
-    assert build.returncode == 0, build.output
-    with serve_dir(build.site) as url:
+    with served(build_site(project, "--strict")) as url:
         yield url
 
 
@@ -114,13 +111,9 @@ def test_the_help_goes_away_when_a_search_finds_what_was_typed(browser, site: st
 
 
 @pytest.fixture(scope="module")
-def demo_page(browser, demo_url: str):
-    context = browser.new_context(locale="zh-CN")
-    page = context.new_page()
-    page.goto(demo_url + "/search/")
-    page.wait_for_selector("[data-rectify-search-form]:not([hidden])")
-    yield page
-    context.close()
+def demo_page(browser, demo_url: str) -> Iterator:
+    with opened(browser, demo_url + "/search/") as page:
+        yield page
 
 
 def test_only_the_words_searched_for_are_marked(demo_page) -> None:

@@ -15,10 +15,23 @@ import pytest
 from support import inpage
 from support.axe import violations
 from support.builds import DEMO_ID, Build
-from support.speech import EN_VOICE, NO_SPEECH, NO_VOICE, SPEECH, ZH_VOICE, engine, spoken, wait_status
-
-PROBLEM = f"/{DEMO_ID}/1/"
-REPORT = f"/{DEMO_ID}/"
+from support.inpage import open_toolbar
+from support.speech import (
+    CURRENT,
+    EN_VOICE,
+    NO_SPEECH,
+    NO_VOICE,
+    PROBLEM,
+    REPORT,
+    SPEECH,
+    ZH_VOICE,
+    engine,
+    focused_text,
+    spoken,
+    stop_by_keyboard,
+    unspaced,
+    wait_status,
+)
 
 READ_ALOUD = ".rectify-read-aloud"
 TOOLS = "[data-rectify-speech]"
@@ -26,24 +39,14 @@ POINT = "[data-rectify-speech-point]"
 READ_ON = "[data-rectify-speech-read-on]"
 STOP = "[data-rectify-speech-stop]"
 STATUS = "[data-rectify-speech-status]"
-CURRENT = ".rectify-read-aloud__current"
-
-
-def squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
 
 
 def opened(browser: Any, url: str, script: str | None = SPEECH, **options: Any) -> Iterator[Any]:
     """The page, with the 无障碍工具条 (which holds the speech tools) open where scripts run."""
     with inpage.opened(browser, url, init_script=script, **options) as page:
-        open_toolbar(page)
+        if page.evaluate("document.documentElement.classList.contains('rectify-js')"):
+            open_toolbar(page)  # (without scripts there is no toolbar)
         yield page
-
-
-def open_toolbar(page: Any) -> None:
-    if page.evaluate("document.documentElement.classList.contains('rectify-js')"):
-        page.locator("[data-rectify-a11y-entry]").click()
-        page.wait_for_selector("[data-rectify-a11y]:not([hidden])")
 
 
 # -- the splitter --------------------------------------------------------------------------------
@@ -227,8 +230,8 @@ def test_offered_on_each_content_page_where_a_voice_speaks_chinese(browser, demo
         page.evaluate("window.__tts.auto = true")
         page.get_by_role("button", name="朗读全文").click()
         wait_status(page, "朗读完毕。", "[data-rectify-read-aloud-status]")
-        said = "".join(squash(u["text"]) for u in spoken(page))
-        assert squash(page.locator("h1").first.inner_text()) in said and len(said) > 20, kind
+        said = "".join(unspaced(u["text"]) for u in spoken(page))
+        assert unspaced(page.locator("h1").first.inner_text()) in said and len(said) > 20, kind
 
 
 @pytest.mark.parametrize(
@@ -283,7 +286,7 @@ def test_utterances_of_the_report_never_end_mid_word(browser, demo_url: str) -> 
         for block, texts in long:
             assert cuts_safely("".join(texts), texts) == []
             if block in paragraphs:
-                assert "".join(squash(t) for t in texts) == block
+                assert "".join(unspaced(t) for t in texts) == block
 
 
 # -- 指读 -----------------------------------------------------------------------------------------
@@ -310,9 +313,9 @@ def test_point_read_speaks_what_the_pointer_rests_on_and_what_is_focused(browser
         page.mouse.move(0, 0)
         paragraph.hover()
         page.wait_for_function("window.__tts.spoken.length > 0")
-        text = squash(paragraph.inner_text())
+        text = unspaced(paragraph.inner_text())
         said = spoken(page)
-        assert "".join(squash(u["text"]) for u in said) == text  # the paragraph (short: one piece or two)
+        assert "".join(unspaced(u["text"]) for u in said) == text  # the paragraph (short: one piece or two)
         assert page.evaluate("window.__tts.pending.length") >= 1
 
         # The keyboard: the focused element is spoken at once, cutting off what was being said.
@@ -347,7 +350,7 @@ def test_point_read_cuts_off_read_aloud(browser, demo_url: str) -> None:
         page.mouse.move(0, 0)
         heading.hover()
         page.wait_for_function("window.__tts.spoken.slice(-1)[0].block === null")
-        assert squash(spoken(page)[-1]["text"]) == squash(heading.inner_text())
+        assert unspaced(spoken(page)[-1]["text"]) == unspaced(heading.inner_text())
         wait_status(page, "已停止朗读。", "[data-rectify-read-aloud-status]")
         assert page.locator(".rectify-read-aloud__button--main").inner_text().strip() == "朗读全文"
         assert page.locator(CURRENT).count() == 0
@@ -375,7 +378,7 @@ def test_read_on_reads_from_the_focused_element_to_the_end_of_main(browser, demo
         )
         page.keyboard.press("Alt+Shift+R")
         wait_status(page, "朗读完毕。", STATUS)
-        said = "".join(squash(u["text"]) for u in spoken(page))
+        said = "".join(unspaced(u["text"]) for u in spoken(page))
         assert said.startswith(start)
         blocks = page.evaluate(MAIN_BLOCKS)
         at = blocks.index(start)
@@ -385,7 +388,7 @@ def test_read_on_reads_from_the_focused_element_to_the_end_of_main(browser, demo
             found = said.find(block, position)
             assert found >= 0, f"not read, or out of order: {block[:40]}"
             position = found + len(block)
-        assert squash(page.locator("h1").inner_text()) not in said  # nothing before it
+        assert unspaced(page.locator("h1").inner_text()) not in said  # nothing before it
         assert page.locator(READ_ON).get_attribute("aria-pressed") == "false"
 
 
@@ -400,7 +403,7 @@ def test_read_on_from_the_element_last_pointed_at_and_stopped_by_escape_and_the_
         page.locator(READ_ON).click()
         assert page.locator(READ_ON).get_attribute("aria-pressed") == "true"
         wait_status(page, "开始连读。", STATUS)
-        assert squash(spoken(page)[0]["text"]) in squash(target.inner_text())
+        assert unspaced(spoken(page)[0]["text"]) in unspaced(target.inner_text())
         assert page.locator(CURRENT).count() == 1
         for _ in range(3):
             page.evaluate("window.__tts.end()")
@@ -419,6 +422,31 @@ def test_read_on_from_the_element_last_pointed_at_and_stopped_by_escape_and_the_
         page.locator(STOP).click()
         wait_status(page, "已停止朗读。", STATUS)
         assert page.evaluate("window.__tts.end()") is False and len(spoken(page)) == count
+
+
+def test_escape_stops_what_is_read_first_and_closes_the_toolbar_with_the_next_press(
+    browser, demo_url: str
+) -> None:
+    """One press of Escape does one thing: while 连读 or the page's 朗读 reads, it stops the reading and
+    the toolbar (where the focus is) stays open; the next press closes the toolbar."""
+    for page in opened(browser, demo_url + PROBLEM):
+        panel = page.locator("[data-rectify-a11y]")
+        readings = {  # the button that starts it; what it shows while it reads
+            "连读": (READ_ON, f"{READ_ON}[aria-pressed='true']"),
+            "朗读": (f"{READ_ALOUD} [data-rectify-read-aloud-main]", f"{READ_ALOUD}[data-state='playing']"),
+        }
+        for reading, (start, reads) in readings.items():
+            page.locator(start).click()
+            page.locator(POINT).focus()
+            assert page.locator(reads).count() == 1 and page.evaluate("window.__tts.pending.length"), reading
+            page.keyboard.press("Escape")
+            assert page.locator(reads).count() == 0, reading
+            assert page.evaluate("window.__tts.pending.length") == 0, reading
+            assert panel.is_visible(), reading
+            page.keyboard.press("Escape")
+            assert panel.is_hidden(), reading
+            assert page.evaluate("document.activeElement.matches('[data-rectify-a11y-entry]')"), reading
+            open_toolbar(page)
 
 
 # -- 语速 -----------------------------------------------------------------------------------------
@@ -482,14 +510,10 @@ def test_every_speech_tool_by_keyboard_alone(browser, demo_url: str) -> None:
         wait_status(page, "语速：慢。", STATUS)
         assert rates(page)["慢"] == "true"
         page.keyboard.press("Shift+Tab")  # 连读 (停止 is hidden)
-        assert page.evaluate("document.activeElement.textContent.trim()") == "连读"
+        assert focused_text(page) == "连读"
         page.keyboard.press("Space")
         wait_status(page, "开始连读。", STATUS)
-        page.keyboard.press("Tab")
-        assert page.evaluate("document.activeElement.textContent.trim()") == "停止"
-        page.keyboard.press("Enter")
-        wait_status(page, "已停止朗读。", STATUS)
-        assert page.evaluate("document.activeElement.textContent.trim()") == "连读"
+        stop_by_keyboard(page, STATUS, "连读")
 
 
 @pytest.mark.parametrize("mode", inpage.MODES)

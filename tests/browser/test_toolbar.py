@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 
 import pytest
 from support.axe import violations
-from support.inpage import PAGES, TARGETS, opened, run, settle, tab_until
+from support.inpage import PAGES, TARGETS, open_toolbar, opened, run, settle, tab_until
 
 pytestmark = pytest.mark.browser
 
@@ -46,11 +46,6 @@ def said(page: Any, text: str) -> None:
 
 def root_attr(page: Any, tool: str) -> str | None:
     return page.evaluate(f"document.documentElement.getAttribute('data-rectify-{tool}')")
-
-
-def open_toolbar(page: Any) -> None:
-    page.locator(ENTRY).click()
-    assert page.locator(PANEL).is_visible()
 
 
 def press(page: Any, selector: str, key: str = "Enter") -> Any:

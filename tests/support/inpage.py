@@ -65,6 +65,12 @@ def opened(
         context.close()
 
 
+def open_toolbar(page: Any) -> None:
+    """Open the 无障碍工具条 with its button in the header, and wait until it shows."""
+    page.locator("[data-rectify-a11y-entry]").click()
+    page.wait_for_selector("[data-rectify-a11y]:not([hidden])")
+
+
 def in_care_mode(page: Any) -> bool:
     return page.evaluate("document.documentElement.hasAttribute('data-rectify-care')")
 

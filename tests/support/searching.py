@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from typing import Any
 from urllib.parse import urlparse
+
+from support.web import serve_dir
 
 STATUS = "[data-rectify-search-status]"
 DONE = "[data-rectify-search-output][aria-busy=false]"
@@ -49,3 +52,12 @@ def opened(browser, url: str) -> Iterator:
         yield page
     finally:
         context.close()
+
+
+@contextlib.contextmanager
+def served(build: Any) -> Iterator[str]:
+    """The address of a site built for the search tests, served while the block runs; the build
+    must have succeeded."""
+    assert build.returncode == 0, build.output
+    with serve_dir(build.site) as url:
+        yield url

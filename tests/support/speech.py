@@ -10,7 +10,16 @@ scripts run unchanged.
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+from support.builds import DEMO_ID
+
+PROBLEM = f"/{DEMO_ID}/1/"
+"""A problem page of the demo, and its report's page below: the pages 朗读 reads."""
+REPORT = f"/{DEMO_ID}/"
+CURRENT = ".rectify-read-aloud__current"
+"""The block being read, highlighted."""
 
 ZH_VOICE = "{ name: '中文（普通话）', lang: 'zh-CN', localService: true, default: true, voiceURI: 'zh' }"
 EN_VOICE = "{ name: 'English', lang: 'en-GB', localService: true, default: false, voiceURI: 'en' }"
@@ -85,3 +94,22 @@ def wait_status(page: Any, text: str, selector: str) -> None:
         arg=[selector, text],
         timeout=5000,
     )
+
+
+def unspaced(text: str) -> str:
+    """Text without white space: what an utterance and the page's text have in common."""
+    return re.sub(r"\s+", "", text)
+
+
+def focused_text(page: Any) -> str:
+    return page.evaluate("document.activeElement.textContent.trim()")
+
+
+def stop_by_keyboard(page: Any, status: str, start: str) -> None:
+    """From the button that started a reading, Tab reaches 停止 and Enter stops the reading (said in
+    the live region ``status``); the focus goes back to the button that starts it, named ``start``."""
+    page.keyboard.press("Tab")
+    assert focused_text(page) == "停止"
+    page.keyboard.press("Enter")
+    wait_status(page, "已停止朗读。", status)
+    assert focused_text(page) == start

@@ -92,12 +92,17 @@
       } else {
         open(true, true);
       }
-    } else if (base.key(event) === "Escape" && isOpen()
-        && (panel.contains(document.activeElement) || document.activeElement === entry)
-        && !panel.querySelector("[data-rectify-speech-stop]:not([hidden])")) {
-      // (While 连读 reads, Escape stops it — read-aloud.js — and the toolbar stays open.)
-      close();
     }
+  });
+
+  // Escape, with the focus in the toolbar or on its button, closes it (after what the tools inside
+  // it use Escape for: while 连读 reads, Escape stops it and the toolbar stays open).
+  base.onEscape(function () {
+    if (!isOpen() || !(panel.contains(document.activeElement) || document.activeElement === entry)) {
+      return false;
+    }
+    close();
+    return true;
   });
 
   // -- the tools' state on the buttons ------------------------------------------------------------

@@ -12,6 +12,11 @@
  *       command, not a character.
  *   rectify.key(event)                       the key's name ("Enter", "Escape", " " …), also from
  *       browsers that give only a key code or older names.
+ *   rectify.onEscape(handler)                one press of Escape does one thing: a component that
+ *       Escape ends something for pushes `handler`; on Escape the handlers are called from the
+ *       last pushed to the first, `handler(event)`, until one returns true (it used the key). A
+ *       component that sits inside another loads after it, so its handler comes first: Escape stops
+ *       连读, and the next Escape closes the 无障碍工具条 that holds it.
  *   rectify.closest(node, selector)          the node, or its nearest ancestor, that matches
  *       `selector` (a text node starts from its parent); null if none does.
  *   rectify.stored(key)                      a reader's setting kept in localStorage for every page
@@ -70,6 +75,19 @@
     return CODES[event.keyCode] || "";
   }
 
+  var escapeHandlers = [];
+
+  function onEscape(handler) {
+    escapeHandlers.push(handler);
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (key(event) !== "Escape") return;
+    for (var i = escapeHandlers.length - 1; i >= 0; i--) {
+      if (escapeHandlers[i](event) === true) return;
+    }
+  });
+
   function matches(element, selector) {
     var test = element.matches || element.msMatchesSelector || element.webkitMatchesSelector;
     return test.call(element, selector);
@@ -110,6 +128,7 @@
     modifiers: modifiers,
     commandKey: commandKey,
     key: key,
+    onEscape: onEscape,
     closest: closest,
     stored: stored,
     store: store

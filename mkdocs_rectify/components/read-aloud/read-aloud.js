@@ -682,12 +682,17 @@
     tool.readOn();
   });
 
-  document.addEventListener("keydown", function (event) {
-    if (base.key(event) !== "Escape" || base.commandKey(event)) return;
+  // Escape stops what is read, and is used up by it: the toolbar holding 连读 stays open.
+  base.onEscape(function (event) {
+    if (base.commandKey(event)) return false;
+    var stopped = false;
     readers.concat(tools).forEach(function (each) {
-      if (each.reading.state === "playing") each.reading.stop();
+      if (each.reading.state !== "playing") return;
+      each.reading.stop();
+      stopped = true;
     });
     tools.forEach(function (tool) { tool.quiet(); });
+    return stopped;
   });
 
   // Leaving the page ends the reading; the browser would otherwise go on speaking.
