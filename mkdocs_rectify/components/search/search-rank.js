@@ -66,8 +66,24 @@
       });
   }
 
+  /**
+   * The lists of terms with no term that is in no page; all of them when each has one (the query
+   * then finds what Pagefind finds, the pages holding the other terms).
+   */
+  function complete(engine, lists, filters) {
+    return Promise.all(lists.map(function (list) { return missing(engine, list, filters); })).then(function (gaps) {
+      var whole = lists.filter(function (list, i) { return !gaps[i]; });
+      return { lists: whole.length ? whole : lists, gap: !whole.length };
+    });
+  }
+
   function rank(engine, lists, filters, related) {
-    return Promise.all([findAll(engine, lists, filters), missing(engine, lists[0], filters)]).then(function (both) {
+    // The query's other forms (its amounts in digits, 3 天 for 三天) are lists of their own: a
+    // form holding a term no page holds says nothing of the pages the others find.
+    return complete(engine, lists, filters).then(function (checked) {
+      lists = checked.lists;
+      return Promise.all([findAll(engine, lists, filters), checked.gap]);
+    }).then(function (both) {
       var gap = both[1];
       // With a term no page holds, the pages found hold only the others: they are ranked with the
       // pages holding related words, by what they hold, not ahead of them.
