@@ -484,6 +484,11 @@
                 var official = data.byPlain.get(word) || [];
                 expansion.groups.push({ plain: word, official: [word].concat(official) });
               });
+              // Words near a typed word no page holds are the least certain: looked up only when
+              // nothing else is related, and their pages come last (search-rank.js).
+              return expansion.groups.length ? [] : expander.near(engine, typed, query.inIndex, within);
+            }).then(function (near) {
+              expansion.groups = expansion.groups.concat(near);
               return expansion;
             });
           }).then(function (expansion) {
@@ -503,7 +508,7 @@
                 }, Promise.resolve()).then(function () {
                   if (!official.length) return;
                   relatedOnes = relatedOnes.concat(official);
-                  done.push({ official: official, lists: lists });
+                  done.push({ plain: group.plain, official: official, lists: lists, near: !!group.near });
                 });
               });
             }, Promise.resolve()).then(function () { return done; });
