@@ -7,7 +7,8 @@
  * (it explains that search needs JavaScript and links to the list of reports); with it, the form
  * is shown, the query and the filters are read from and written to the URL
  * (?q=…&status=…&report=…&unit=…&year=…), and the results are announced politely in the
- * role="status" element. Results from several reports are shown under a heading per report.
+ * role="status" element. Results from several reports are shown under a heading per report. The
+ * first five results are shown, ten more on each press of "more": each is a fragment to fetch.
  *
  * Traditional characters in a query are mapped to the simplified ones the site uses, with the
  * small table the build writes for this site's characters (search/hanzi.json); the thesaurus
