@@ -210,14 +210,14 @@
 
   var NEAR_PAGES = 3;
   var NEAR_WORDS = 3;
-  var NEAR_PAIRS = 2;
+  var NEAR_PAIRS = 4;
   var NOT_NEAR = "没不别未无非";
 
   /**
    * A Promise of groups {plain, official} of the words of the index near two characters typed as a
    * word that no page holds: the words of two characters that start with the same one (英文 →
-   * 英语, 英译; 评委 → 评标). The query's cut leaves such a word as lone characters; in a run of
-   * them (英 文 写 错), the characters are read two by two from its start. Pagefind matches a term
+   * 英语, 英译; 办完 → 办结). The query's cut leaves such a word as lone characters; in a run of
+   * them (中 英 文 牌 子), each two side by side are tried, the first NEAR_PAIRS. Pagefind matches a term
    * as the start of a word, and marks the words it matched in a result's excerpt: the words are
    * those marked in the excerpts of the first pages holding a word that starts with the character.
    */
@@ -231,7 +231,7 @@
       }
       var start = i - run;
       if (run >= 2 && run <= MAX_RUN / 2 + 1) {
-        for (var k = start; k + 1 < i; k += 2) pairs.push([terms[k], terms[k + 1]]);
+        for (var k = start; k + 1 < i; k += 1) pairs.push([terms[k], terms[k + 1]]);
       }
       run = 0;
     });
