@@ -203,6 +203,27 @@ def test_result_count_is_announced_politely(page, demo_url: str) -> None:
     assert page.locator("[role=status]", has_text="找到").count() == 1
 
 
+def test_the_first_view_loads_five_results_and_more_loads_the_next_ten(page, demo_url: str) -> None:
+    fragments: list[str] = []
+    page.on("request", lambda request: fragments.append(request.url) if "/fragment/" in request.url else None)
+    page.goto(f"{demo_url}/search/")
+    page.fill("#rectify-search-q", "整改")
+    page.press("#rectify-search-q", "Enter")
+    page.wait_for_selector(DONE)
+    page.wait_for_load_state("networkidle")
+    # Only the results a reader sees first are fetched (each is a fragment of 1–2 kB).
+    assert len(result_links(page)) == 5 and len(fragments) == 5
+    said = page.inner_text(STATUS)
+    assert said.startswith("找到 ") and said.endswith("显示前 5 个。")
+    page.click("[data-rectify-search-more]")
+    page.wait_for_function("document.querySelectorAll('.rectify-search__result-link').length === 15")
+    links = result_links(page)
+    # Keyboard and screen reader users go on at the first of the new results, and hear the count again.
+    assert page.evaluate("document.activeElement.href") == links[5]
+    page.wait_for_function(f"document.querySelector('{STATUS}').innerText.endsWith('显示前 15 个。')")
+    assert len(fragments) == 15
+
+
 def test_axe_finds_no_violation_on_the_search_page_with_results(page, demo_url: str) -> None:
     page.goto(f"{demo_url}/search/?q=热线")
     page.wait_for_selector(DONE)

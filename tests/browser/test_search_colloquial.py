@@ -8,10 +8,11 @@ is among the first three results.
 The issue's target is 90% of the set (73 of 81). The search without the thesaurus found 39; with
 the thesaurus, pinyin and homophones 52; leaving spoken filler out of the terms and following the
 pages holding all the typed words with those holding some of them, 56; with the second edition
-of the default thesaurus (also written without seeing this set), 57: the floor asserted here, so
-that no change goes below it. The misses printed are mostly what the default thesaurus does not
-cover (逾期, 摸鱼, 老赖 …): they are not to be closed by adding entries for these queries, only by a
-general mechanism.
+of the default thesaurus (also written without seeing this set), 57; reading amounts in words as
+digits (借了七十多万 → 71万元) and bringing in the words of the index that start like a word no page
+holds (英文 → 英语, 办完 → 办结), 60: the floor asserted here, so that no change goes below it. The misses
+printed are mostly what the default thesaurus does not cover (逾期, 老赖, 评委 …): they are not to
+be closed by adding entries for these queries, only by a general mechanism.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from support.searching import problem_of, search
 
 COLLOQUIAL = yaml.safe_load((FIXTURES / "colloquial_queries.yml").read_text("utf-8"))
 TARGET = 0.9
-FLOOR = 57
+FLOOR = 60
 
 
 def test_the_colloquial_set_is_large_and_varied() -> None:

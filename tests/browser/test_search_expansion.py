@@ -30,6 +30,9 @@ SITE = {
         4, "部门之间推诿扯皮", "in_progress", "办事部门之间推诿扯皮，互不配合。"
     ),
     "content/city-2024/05.md": problem_file(5, "排队时间长", "completed", "窗口人员不了解政策，排队时间长。"),
+    "content/city-2024/06.md": problem_file(
+        6, "舆情处置被动", "completed", "大厅双语介绍展板存在英语翻译错误，直至舆情发生才处理。"
+    ),
 }
 
 
@@ -79,6 +82,21 @@ def test_a_query_whose_words_few_pages_hold_together_is_followed_by_pages_with_s
         links = search(page, "群众窗口")
         assert problem_of(links[0]) == "2"
         assert {"city-2024/1", "city-2024/3", "city-2024/5"} <= pages_of(links[1:])
+
+
+def test_a_word_no_page_holds_finds_the_words_of_the_index_that_start_like_it(browser, site: str) -> None:
+    with opened(browser, site + "/search/") as page:
+        # 英文 is in no page, nor anything read like it; 英语 starts like it.
+        assert [problem_of(u) for u in search(page, "英文写错了")] == ["6"]
+        said = page.inner_text(STATUS)
+        assert "部分词语" in said and "还查找了相关的规范用语：英语" in said
+        assert marks(page) == [["英语"]]
+
+
+def test_the_words_that_only_start_like_a_typed_one_come_after_the_others(browser, site: str) -> None:
+    with opened(browser, site + "/search/") as page:
+        links = [problem_of(u) for u in search(page, "英文写错窗口")]
+        assert set(links[:3]) == {"2", "3", "5"} and links[-1] == "6"
 
 
 def test_nothing_found_says_what_was_searched_and_offers_the_reports(browser, site: str) -> None:

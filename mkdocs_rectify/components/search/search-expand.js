@@ -13,6 +13,9 @@
  *       like what the query's terms (its longest cut, rectify.searchQuery.termLists) hold: a word typed with one wrong character of the same sound (社报 → 社保,
  *       平标 → 评标), or typed in pinyin the thesaurus does not know (tousu → 投诉), from the
  *       characters of the site and their readings (the thesaurus's ``sounds``).
+ *   near(engine, terms, inIndex, within)  a Promise of groups {plain, official} of the words of the
+ *       index that start like a word of two characters the query holds and no page does (英文 →
+ *       英语, 英译).
  *
  * A plain word matches where the query holds it, and a plain word of three characters or more
  * also where a few characters stand between its own (电话老占线 holds 电话占线, 手机上能办 holds
@@ -205,5 +208,64 @@
     });
   }
 
-  window.rectify.searchExpand = { thesaurus: thesaurus, expand: expand, holds: holds, alike: alike };
+  var NEAR_PAGES = 3;
+  var NEAR_WORDS = 3;
+  var NEAR_PAIRS = 4;
+  var NOT_NEAR = "没不别未无非";
+
+  /**
+   * A Promise of groups {plain, official} of the words of the index near two characters typed as a
+   * word that no page holds: the words of two characters that start with the same one (英文 →
+   * 英语, 英译; 办完 → 办结). The query's cut leaves such a word as lone characters; in a run of
+   * them (中 英 文 牌 子), each two side by side are tried, the first NEAR_PAIRS. Pagefind matches a term
+   * as the start of a word, and marks the words it matched in a result's excerpt: the words are
+   * those marked in the excerpts of the first pages holding a word that starts with the character.
+   */
+  function near(engine, terms, inIndex, within) {
+    var pairs = [];
+    var run = 0;
+    terms.concat([""]).forEach(function (term, i) {
+      if (single(term)) {
+        run += 1;
+        return;
+      }
+      var start = i - run;
+      if (run >= 2 && run <= MAX_RUN / 2 + 1) {
+        for (var k = start; k + 1 < i; k += 1) pairs.push([terms[k], terms[k + 1]]);
+      }
+      run = 0;
+    });
+    // A negation (没办, 不还) is no word typed differently: 没 would bring in 没有.
+    var isFiller = window.rectify.searchQuery.isFiller;
+    pairs = pairs.filter(function (pair) {
+      return pair.every(function (ch) { return !isFiller(ch) && NOT_NEAR.indexOf(ch) < 0; });
+    });
+    return Promise.all(pairs.slice(0, NEAR_PAIRS).map(function (pair) {
+      return nearPair(engine, pair[0], pair[1], inIndex, within);
+    })).then(function (groups) { return groups.filter(Boolean); });
+  }
+
+  function nearPair(engine, first, second, inIndex, within) {
+    var typed = first + second;
+    return known(engine, typed, inIndex).then(function (yes) {
+      if (yes || !within()) return null;
+      return engine.search(first).then(function (search) {
+        var pages = search ? search.results.slice(0, NEAR_PAGES) : [];
+        return Promise.all(pages.map(function (page) { return page.data(); }));
+      }).then(function (pages) {
+        var counts = new Map();
+        pages.forEach(function (page) {
+          (page.excerpt || "").replace(/<mark>([^<]*)<\/mark>/g, function (whole, word) {
+            var chars = Array.from(word);
+            if (chars.length === 2 && chars[0] === first && word !== typed) counts.set(word, (counts.get(word) || 0) + 1);
+            return whole;
+          });
+        });
+        var words = Array.from(counts.keys()).sort(function (a, b) { return counts.get(b) - counts.get(a); });
+        return words.length ? { plain: typed, official: words.slice(0, NEAR_WORDS), near: true } : null;
+      });
+    });
+  }
+
+  window.rectify.searchExpand = { thesaurus: thesaurus, expand: expand, holds: holds, alike: alike, near: near };
 })();

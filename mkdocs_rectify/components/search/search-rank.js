@@ -7,9 +7,11 @@
  *       results for the lists of terms of one query (from rectify.searchQuery.termLists), pages
  *       holding the terms in the order typed first. When fewer than ENOUGH pages hold every term,
  *       and ``related`` (a function giving a Promise of the query's groups of related words, each
- *       {official: [...], lists: [[terms], ...]}) finds some, the pages holding related words or
+ *       {official: [...], lists: [[terms], ...], near}) finds some, the pages holding related words or
  *       the most telling typed ones follow; ``partial`` is true when some results do not hold
- *       every typed term, ``expanded`` lists the related words that found pages.
+ *       every typed term, ``expanded`` lists the related words that found pages. The pages of
+ *       ``near`` groups (words of the index that only start like a typed word) come after all
+ *       others.
  *   find(engine, lists, filters)  the pages holding every term of one of the lists, those with
  *       the terms in the order given first.
  *
@@ -66,8 +68,24 @@
       });
   }
 
+  /**
+   * The lists of terms with no term that is in no page; all of them when each has one (the query
+   * then finds what Pagefind finds, the pages holding the other terms).
+   */
+  function complete(engine, lists, filters) {
+    return Promise.all(lists.map(function (list) { return missing(engine, list, filters); })).then(function (gaps) {
+      var whole = lists.filter(function (list, i) { return !gaps[i]; });
+      return { lists: whole.length ? whole : lists, gap: !whole.length };
+    });
+  }
+
   function rank(engine, lists, filters, related) {
-    return Promise.all([findAll(engine, lists, filters), missing(engine, lists[0], filters)]).then(function (both) {
+    // The query's other forms (its amounts in digits, 3 天 for 三天) are lists of their own: a
+    // form holding a term no page holds says nothing of the pages the others find.
+    return complete(engine, lists, filters).then(function (checked) {
+      lists = checked.lists;
+      return Promise.all([findAll(engine, lists, filters), checked.gap]);
+    }).then(function (both) {
       var gap = both[1];
       // With a term no page holds, the pages found hold only the others: they are ranked with the
       // pages holding related words, by what they hold, not ahead of them.
@@ -82,17 +100,63 @@
         // the most telling terms first; not when a page holds the query as typed (超期办件量达
         // 13128件 finds its page, which is not joined by pages holding a part of it).
         var some = both[0].phrase ? [] : lists[0];
-        return widen(engine, some, filters, groups).then(function (wider) {
+        var near = groups.filter(function (group) { return group.near; });
+        return Promise.all([
+          widen(engine, some, filters, groups.filter(function (group) { return !group.near; })),
+          nearPages(engine, lists[0], filters, near)
+        ]).then(function (wide) {
+          var wider = wide[0];
           var ids = new Set(typed.map(function (result) { return result.id; }));
           var more = wider.results.filter(function (result) { return !ids.has(result.id); });
           more.forEach(function (result) { ids.add(result.id); });
           var rest = weak.filter(function (result) { return !ids.has(result.id); });
-          var results = typed.concat(more, rest);
-          return { results: results, partial: !typed.length && wider.partial, expanded: wider.expanded,
-            relatedPages: new Set(more.filter(function (result) { return wider.relatedPages.has(result.id); })
-              .map(function (result) { return result.id; })) };
+          rest.forEach(function (result) { ids.add(result.id); });
+          var last = wide[1].results.filter(function (result) { return !ids.has(result.id); });
+          var results = typed.concat(more, rest, last);
+          // Near words count where they find pages the words above did not (those holding some
+          // typed characters only, and those after them).
+          var nearPages = new Set(wide[1].results.map(function (result) { return result.id; }));
+          var byNear = rest.filter(function (result) { return nearPages.has(result.id); }).concat(last);
+          var relatedPages = new Set(more.filter(function (result) { return wider.relatedPages.has(result.id); })
+            .concat(byNear).map(function (result) { return result.id; }));
+          var expanded = wider.expanded.concat(byNear.length ? wide[1].expanded : []);
+          var partial = !typed.length && (wider.partial || byNear.length > 0);
+          return { results: results, partial: partial, expanded: expanded,
+            relatedPages: relatedPages };
         });
       });
+    });
+  }
+
+  /**
+   * {results, expanded}: the pages holding a word near one typed (英语 for 英文: a near group of
+   * related words) and another of the typed terms (写错 → 错误): a word that only starts like
+   * a typed one is too weak a sign alone (纠缠 → 纠正).
+   */
+  function nearPages(engine, list, filters, groups) {
+    if (!groups.length) return Promise.resolve({ results: [], expanded: [] });
+    var holding = Promise.all(list.map(function (term) {
+      return engine.search(term, { filters: filters }).then(function (search) {
+        return new Set((search ? search.results : []).map(function (result) { return result.id; }));
+      });
+    }));
+    return Promise.all([holding, Promise.all(groups.map(function (group) {
+      return widen(engine, [], filters, [group]);
+    }))]).then(function (found) {
+      var results = [];
+      var expanded = [];
+      var seen = new Set();
+      found[1].forEach(function (wider, g) {
+        var typed = Array.from(groups[g].plain);
+        var others = found[0].filter(function (ids, i) { return typed.indexOf(list[i]) < 0; });
+        var kept = wider.results.filter(function (result) {
+          return !seen.has(result.id) && others.some(function (ids) { return ids.has(result.id); });
+        });
+        kept.forEach(function (result) { seen.add(result.id); });
+        if (kept.length) expanded = expanded.concat(wider.expanded);
+        results = results.concat(kept);
+      });
+      return { results: results, expanded: expanded };
     });
   }
 
