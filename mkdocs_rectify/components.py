@@ -15,6 +15,10 @@ to override it). This module lists them and turns them into what a site needs:
   its file. The high-contrast palette is written once (``care/palette.css``, declarations only) and
   applied under each selector of :data:`PALETTE_SCOPES`: 关怀版 and ``prefers-contrast: more`` get
   the same colours.
+* **Fixed partials.** The partials of :data:`FIXED_PARTIALS` (the header tools, the 无障碍工具条)
+  hold nothing of the page they are on: ``rectify_fixed(name)`` in a template (see
+  :func:`fixed_partials`) renders one once per build for each set of relative addresses of the
+  site's own pages, and gives the same HTML to every page with that set.
 * **Scripts.** Each script is published as ``assets/rectify/<file>``. :data:`EVERY_PAGE_SCRIPTS` load
   on every page, base.js (the helpers the others share) first; the others only where they are used.
   :data:`PAGE_SCRIPTS` names those of each kind of page, which its template loads in its
@@ -32,14 +36,17 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
-from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, TemplateNotFound
-from markupsafe import escape
+from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, TemplateNotFound, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup, escape
 
 __all__ = [
     "ASSET_DIR",
     "COMPONENTS",
     "EVERY_PAGE_SCRIPTS",
+    "FIXED_PARTIALS",
     "LEAVE_SCRIPT",
     "PAGE_SCRIPTS",
     "PALETTE_SCOPES",
@@ -47,6 +54,7 @@ __all__ = [
     "STYLESHEET",
     "Component",
     "assets",
+    "fixed_partials",
     "install",
     "leave_script_tag",
     "stylesheet",
@@ -264,11 +272,53 @@ def template_loader(theme: BaseLoader | None, custom_dir: str | None) -> BaseLoa
     return ChoiceLoader([*site, ComponentLoader(), *([PageLoader(theme), theme] if theme else [])])
 
 
+FIXED_PARTIALS = (f"{PARTIALS}toolbar.html", f"{PARTIALS}a11y.html")
+"""Partials that hold nothing of the page they are on, the partials they include neither: their
+text is the locale's and the site's, their links go to the site's own pages (``rectify.statement_url
+| url``). The header renders each with ``rectify_fixed`` (:func:`fixed_partials`). A site's override
+of one of them (or of a partial it includes) must keep to that: it is rendered once, like the
+package's own."""
+
+_SITE_LINKS = ("statement_url", "search_url", "feed_url")
+"""The addresses of the site's own pages that ``rectify`` holds: a fixed partial may link to them."""
+
+
+def fixed_partials() -> Callable[..., Markup]:
+    """``rectify_fixed(name)``: the partial ``name`` rendered as ``{% include %}`` would render it,
+    but once per build for all the pages it is the same on.
+
+    Its HTML is kept by the page's ``base_url`` and the relative address, from the page, of each
+    of the site's own pages in ``rectify`` (``statement_url`` …): all that changes from one page to
+    another in a partial of :data:`FIXED_PARTIALS`. A relative address depends on where the page
+    is, not on its depth alone (``statement/`` is ``./`` from the statement's page, ``../statement/``
+    from a report's), so each is part of the key. One function per build (see :func:`install`)."""
+    rendered: dict[tuple[Any, ...], Markup] = {}
+
+    @pass_context
+    def rectify_fixed(context: Context, name: str) -> Markup:
+        rectify = context.get("rectify")
+        url = context.environment.filters.get("url")
+        links = tuple(getattr(rectify, link, None) for link in _SITE_LINKS)
+        if url is not None:
+            links = tuple(url(context, link) if link else link for link in links)
+        key = (name, context.get("base_url"), links)
+        html = rendered.get(key)
+        if html is None:
+            template = context.environment.get_template(name, parent=context.name)
+            html = Markup("".join(template.root_render_func(template.new_context(context.get_all(), True))))
+            rendered[key] = html
+        return html
+
+    return rectify_fixed
+
+
 def install(env: Environment, custom_dir: str | None) -> None:
     """Make ``env`` find the components' partials (after the site's ``custom_dir``) and give its
-    page templates ``rectify_scripts``, the scripts of each kind of page (:data:`PAGE_SCRIPTS`)."""
+    page templates ``rectify_scripts``, the scripts of each kind of page (:data:`PAGE_SCRIPTS`),
+    and ``rectify_fixed``, the partials of :data:`FIXED_PARTIALS` rendered once (:func:`fixed_partials`)."""
     env.loader = template_loader(env.loader, custom_dir)
     env.globals["rectify_scripts"] = PAGE_SCRIPTS
+    env.globals["rectify_fixed"] = fixed_partials()
 
 
 def _palette(declarations: str, scopes: tuple[tuple[str, str], ...]) -> str:
