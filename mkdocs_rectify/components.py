@@ -38,7 +38,15 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, TemplateNotFound, pass_context
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    TemplateNotFound,
+    meta,
+    pass_context,
+)
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
@@ -272,44 +280,85 @@ def template_loader(theme: BaseLoader | None, custom_dir: str | None) -> BaseLoa
     return ChoiceLoader([*site, ComponentLoader(), *([PageLoader(theme), theme] if theme else [])])
 
 
-FIXED_PARTIALS = (f"{PARTIALS}toolbar.html", f"{PARTIALS}a11y.html")
-"""Partials that hold nothing of the page they are on, the partials they include neither: their
-text is the locale's and the site's, their links go to the site's own pages (``rectify.statement_url
-| url``). The header renders each with ``rectify_fixed`` (:func:`fixed_partials`). A site's override
-of one of them (or of a partial it includes) must keep to that: it is rendered once, like the
-package's own."""
+FIXED_PARTIALS = (f"{PARTIALS}toolbar.html", f"{PARTIALS}a11y.html", f"{PARTIALS}badge.html")
+"""Partials that hold nothing of the page they are on: their text is the locale's and the site's,
+their links go to the site's own pages (``rectify.statement_url | url``), the badge shows the status
+it is given. The templates render each with ``rectify_fixed`` (:func:`fixed_partials`), once per
+build for all the pages it is the same on. A site's override of one of them is rendered so too
+while it reads nothing but ``rectify``, ``config``, the template globals and its parameters (nor do
+the partials it includes); else on every page, like an include."""
 
 _SITE_LINKS = ("statement_url", "search_url", "feed_url")
 """The addresses of the site's own pages that ``rectify`` holds: a fixed partial may link to them."""
+_BUILD_WIDE = frozenset({"rectify", "config"})
+"""What a template reads that is the same on every page of a build (besides the template globals)."""
 
 
 def fixed_partials() -> Callable[..., Markup]:
-    """``rectify_fixed(name)``: the partial ``name`` rendered as ``{% include %}`` would render it,
-    but once per build for all the pages it is the same on.
+    """``rectify_fixed(name, **parameters)``: the partial ``name`` rendered as ``{% with parameters
+    %}{% include name %}{% endwith %}`` would render it, but once per build for all the pages it is
+    the same on.
 
-    Its HTML is kept by the page's ``base_url`` and the relative address, from the page, of each
-    of the site's own pages in ``rectify`` (``statement_url`` …): all that changes from one page to
-    another in a partial of :data:`FIXED_PARTIALS`. A relative address depends on where the page
-    is, not on its depth alone (``statement/`` is ``./`` from the statement's page, ``../statement/``
-    from a report's), so each is part of the key. One function per build (see :func:`install`)."""
+    Its HTML is kept by its parameters, the page's ``base_url`` and the relative address, from the
+    page, of each of the site's own pages in ``rectify`` (``statement_url`` …): all that changes from
+    one page to another in a partial of :data:`FIXED_PARTIALS`. A relative address depends on where
+    the page is, not on its depth alone (``accessibility/`` is ``./`` from the statement's page,
+    ``../accessibility/`` from a report's), so each is part of the key. A partial (the site's
+    override) that reads anything else, or includes a partial that does, is rendered on every call.
+    One function per build (see :func:`install`)."""
     rendered: dict[tuple[Any, ...], Markup] = {}
+    fixed: dict[tuple[str, frozenset[str]], bool] = {}
 
     @pass_context
-    def rectify_fixed(context: Context, name: str) -> Markup:
-        rectify = context.get("rectify")
-        url = context.environment.filters.get("url")
-        links = tuple(getattr(rectify, link, None) for link in _SITE_LINKS)
-        if url is not None:
-            links = tuple(url(context, link) if link else link for link in links)
-        key = (name, context.get("base_url"), links)
-        html = rendered.get(key)
-        if html is None:
-            template = context.environment.get_template(name, parent=context.name)
-            html = Markup("".join(template.root_render_func(template.new_context(context.get_all(), True))))
+    def rectify_fixed(context: Context, name: str, **parameters: Any) -> Markup:
+        env = context.environment
+        template = env.get_template(name, parent=context.name)
+        key: tuple[Any, ...] | None = None
+        known = (name, frozenset(parameters))
+        if known not in fixed:
+            fixed[known] = _reads_only(env, name, _BUILD_WIDE | set(env.globals) | set(parameters))
+        if fixed[known]:
+            rectify = context.get("rectify")
+            url = env.filters.get("url")
+            links = tuple(getattr(rectify, link, None) for link in _SITE_LINKS)
+            if url is not None:
+                links = tuple(url(context, link) if link else link for link in links)
+            key = (name, context.get("base_url"), links, tuple(sorted(parameters.items())))
+            try:
+                html = rendered.get(key)
+            except TypeError:  # a parameter that cannot be a key
+                key = html = None
+            if html is not None:
+                return html
+        variables = template.new_context(context.get_all(), True, parameters)
+        html = Markup("".join(template.root_render_func(variables)))
+        if key is not None:
             rendered[key] = html
         return html
 
     return rectify_fixed
+
+
+def _reads_only(env: Environment, name: str, allowed: set[str], seen: set[str] | None = None) -> bool:
+    """Whether the template ``name``, and every template it includes or imports, reads no variable
+    but ``allowed``."""
+    seen = set() if seen is None else seen
+    if name in seen:
+        return True
+    seen.add(name)
+    try:
+        source = env.loader.get_source(env, name)[0] if env.loader else None
+    except TemplateNotFound:
+        return False
+    if source is None:
+        return False
+    tree = env.parse(source)
+    if meta.find_undeclared_variables(tree) - allowed:
+        return False
+    return all(
+        isinstance(other, str) and _reads_only(env, other, allowed, seen)
+        for other in meta.find_referenced_templates(tree)
+    )
 
 
 def install(env: Environment, custom_dir: str | None) -> None:

@@ -63,3 +63,18 @@ def test_a_sites_override_of_the_toolbar_is_on_every_page(make_site) -> None:
         assert html.count('<section id="rectify-a11y" class="mine">无障碍工具条</section>') == 1, url
         assert html.count('<div class="my-care">Alt+Shift+C</div>') == 1, url
         assert "rectify-speech" not in html and "never included" not in html, url
+
+
+def test_an_override_that_reads_the_page_is_rendered_on_every_page(make_site) -> None:
+    """A badge that shows its problem's title reads more than its parameters: it is not kept."""
+    override = '<span class="my-badge">{{ status.value }} {{ problem.title if problem is defined }}</span>'
+    files = {**FILES, "overrides/partials/rectify/badge.html": override}
+    config = MINIMAL_CONFIG.replace("  font: false\n", "  font: false\n  custom_dir: overrides\n")
+    build = build_site(make_site(files, config=config), "--strict")
+    assert build.returncode == 0, build.output
+    assert '<span class="my-badge">completed 甲</span>' in build.html("r-2024/1/")
+    assert '<span class="my-badge">ongoing 乙</span>' in build.html("r-2024/2/")
+    report = build.html("r-2024/")
+    assert '<span class="my-badge">completed 甲</span>' in report
+    assert '<span class="my-badge">ongoing 乙</span>' in report
+
