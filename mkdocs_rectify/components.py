@@ -15,6 +15,10 @@ to override it). This module lists them and turns them into what a site needs:
   its file. The high-contrast palette is written once (``care/palette.css``, declarations only) and
   applied under each selector of :data:`PALETTE_SCOPES`: 关怀版 and ``prefers-contrast: more`` get
   the same colours.
+* **Fixed partials.** The partials of :data:`FIXED_PARTIALS` (the header tools, the 无障碍工具条)
+  hold nothing of the page they are on: ``rectify_fixed(name)`` in a template (see
+  :func:`fixed_partials`) renders one once per build for each set of relative addresses of the
+  site's own pages, and gives the same HTML to every page with that set.
 * **Scripts.** Each script is published as ``assets/rectify/<file>``. :data:`EVERY_PAGE_SCRIPTS` load
   on every page, base.js (the helpers the others share) first; the others only where they are used.
   :data:`PAGE_SCRIPTS` names those of each kind of page, which its template loads in its
@@ -32,14 +36,25 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
-from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, TemplateNotFound
-from markupsafe import escape
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    TemplateNotFound,
+    meta,
+    pass_context,
+)
+from jinja2.runtime import Context
+from markupsafe import Markup, escape
 
 __all__ = [
     "ASSET_DIR",
     "COMPONENTS",
     "EVERY_PAGE_SCRIPTS",
+    "FIXED_PARTIALS",
     "LEAVE_SCRIPT",
     "PAGE_SCRIPTS",
     "PALETTE_SCOPES",
@@ -47,6 +62,7 @@ __all__ = [
     "STYLESHEET",
     "Component",
     "assets",
+    "fixed_partials",
     "install",
     "leave_script_tag",
     "stylesheet",
@@ -264,11 +280,94 @@ def template_loader(theme: BaseLoader | None, custom_dir: str | None) -> BaseLoa
     return ChoiceLoader([*site, ComponentLoader(), *([PageLoader(theme), theme] if theme else [])])
 
 
+FIXED_PARTIALS = (f"{PARTIALS}toolbar.html", f"{PARTIALS}a11y.html", f"{PARTIALS}badge.html")
+"""Partials that hold nothing of the page they are on: their text is the locale's and the site's,
+their links go to the site's own pages (``rectify.statement_url | url``), the badge shows the status
+it is given. The templates render each with ``rectify_fixed`` (:func:`fixed_partials`), once per
+build for all the pages it is the same on. A site's override of one of them is rendered so too
+while it reads nothing but ``rectify``, ``config``, the template globals and its parameters (nor do
+the partials it includes); else on every page, like an include."""
+
+_SITE_LINKS = ("statement_url", "search_url", "feed_url")
+"""The addresses of the site's own pages that ``rectify`` holds: a fixed partial may link to them."""
+_BUILD_WIDE = frozenset({"rectify", "config"})
+"""What a template reads that is the same on every page of a build (besides the template globals)."""
+
+
+def fixed_partials() -> Callable[..., Markup]:
+    """``rectify_fixed(name, **parameters)``: the partial ``name`` rendered as ``{% with parameters
+    %}{% include name %}{% endwith %}`` would render it, but once per build for all the pages it is
+    the same on.
+
+    Its HTML is kept by its parameters, the page's ``base_url`` and the relative address, from the
+    page, of each of the site's own pages in ``rectify`` (``statement_url`` …): all that changes from
+    one page to another in a partial of :data:`FIXED_PARTIALS`. A relative address depends on where
+    the page is, not on its depth alone (``accessibility/`` is ``./`` from the statement's page,
+    ``../accessibility/`` from a report's), so each is part of the key. A partial (the site's
+    override) that reads anything else, or includes a partial that does, is rendered on every call.
+    One function per build (see :func:`install`)."""
+    rendered: dict[tuple[Any, ...], Markup] = {}
+    fixed: dict[tuple[str, frozenset[str]], bool] = {}
+
+    @pass_context
+    def rectify_fixed(context: Context, name: str, **parameters: Any) -> Markup:
+        env = context.environment
+        template = env.get_template(name, parent=context.name)
+        key: tuple[Any, ...] | None = None
+        known = (name, frozenset(parameters))
+        if known not in fixed:
+            fixed[known] = _reads_only(env, name, _BUILD_WIDE | set(env.globals) | set(parameters))
+        if fixed[known]:
+            rectify = context.get("rectify")
+            url = env.filters.get("url")
+            links = tuple(getattr(rectify, link, None) for link in _SITE_LINKS)
+            if url is not None:
+                links = tuple(url(context, link) if link else link for link in links)
+            key = (name, context.get("base_url"), links, tuple(sorted(parameters.items())))
+            try:
+                html = rendered.get(key)
+            except TypeError:  # a parameter that cannot be a key
+                key = html = None
+            if html is not None:
+                return html
+        variables = template.new_context(context.get_all(), True, parameters)
+        html = Markup("".join(template.root_render_func(variables)))
+        if key is not None:
+            rendered[key] = html
+        return html
+
+    return rectify_fixed
+
+
+def _reads_only(env: Environment, name: str, allowed: set[str], seen: set[str] | None = None) -> bool:
+    """Whether the template ``name``, and every template it includes or imports, reads no variable
+    but ``allowed``."""
+    seen = set() if seen is None else seen
+    if name in seen:
+        return True
+    seen.add(name)
+    try:
+        source = env.loader.get_source(env, name)[0] if env.loader else None
+    except TemplateNotFound:
+        return False
+    if source is None:
+        return False
+    tree = env.parse(source)
+    if meta.find_undeclared_variables(tree) - allowed:
+        return False
+    return all(
+        isinstance(other, str) and _reads_only(env, other, allowed, seen)
+        for other in meta.find_referenced_templates(tree)
+    )
+
+
 def install(env: Environment, custom_dir: str | None) -> None:
     """Make ``env`` find the components' partials (after the site's ``custom_dir``) and give its
-    page templates ``rectify_scripts``, the scripts of each kind of page (:data:`PAGE_SCRIPTS`)."""
+    page templates ``rectify_scripts``, the scripts of each kind of page (:data:`PAGE_SCRIPTS`),
+    and ``rectify_fixed``, the partials of :data:`FIXED_PARTIALS` rendered once (:func:`fixed_partials`)."""
     env.loader = template_loader(env.loader, custom_dir)
     env.globals["rectify_scripts"] = PAGE_SCRIPTS
+    env.globals["rectify_fixed"] = fixed_partials()
 
 
 def _palette(declarations: str, scopes: tuple[tuple[str, str], ...]) -> str:

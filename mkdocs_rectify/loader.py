@@ -12,14 +12,14 @@ import hashlib
 import os
 import re
 import stat
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from mkdocs_rectify import clock
+from mkdocs_rectify import clock, yamlpos
 from mkdocs_rectify.locale import Locale
 from mkdocs_rectify.messages import Message, say
 from mkdocs_rectify.model import (
@@ -52,6 +52,7 @@ __all__ = [
 ]
 
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 
 REPORT_FILE = "report.yml"
 MAX_FILE_BYTES = 2_000_000
@@ -219,6 +220,29 @@ class _Loader:
         self.errors: list[ContentError] = []
         self.warnings: list[str] = []
         self.notes: list[str] = []
+        self.libyaml = False
+        """Whether :meth:`_parse_yaml` reads with libyaml (see :meth:`_libyaml_first`)."""
+
+    def _libyaml_first(self, read: Callable[[], T]) -> T:
+        """``read()`` of one file with libyaml's parser; when that gives any error, warning or note,
+        what it gave is dropped and the file is read again with PyYAML's parser alone.
+
+        libyaml reads the front-matter several times faster, but takes a few texts PyYAML refuses
+        and words its errors its own way: a file with something to say is always PyYAML's reading,
+        the one whose messages editors have always had. (A text libyaml takes and PyYAML refuses
+        does not make fields the models accept: it fails validation, and is read again.)"""
+        if not yamlpos.LIBYAML:
+            return read()
+        counts = len(self.errors), len(self.warnings), len(self.notes)
+        self.libyaml = True
+        try:
+            result = read()
+        finally:
+            self.libyaml = False
+        if counts == (len(self.errors), len(self.warnings), len(self.notes)):
+            return result
+        del self.errors[counts[0] :], self.warnings[counts[1] :], self.notes[counts[2] :]
+        return read()
 
     def error(
         self,
@@ -411,6 +435,10 @@ class _Loader:
         text = self._read(path)
         if text is None:
             return None
+        return self._libyaml_first(lambda: self._meta(path, text))
+
+    def _meta(self, path: Path, text: str) -> ReportMeta | None:
+        """A report file's fields (None with its errors), from its text."""
         text, marks = _without_invisible(text)
         located = self._parse_yaml(path, text, 0)
         self._report_invisible(path, marks, located, yaml_end=text.count("\n") + 1)
@@ -458,6 +486,9 @@ class _Loader:
 
     def _problem(self, path: Path, text: str, report_id: str, meta: ReportMeta | None) -> Problem | None:
         """A problem file's problem (None with its errors), from its text."""
+        return self._libyaml_first(lambda: self._read_problem(path, text, report_id, meta))
+
+    def _read_problem(self, path: Path, text: str, report_id: str, meta: ReportMeta | None) -> Problem | None:
         text, marks = _without_invisible(text)
         parts = split_front_matter(text)
         if parts is None:
@@ -548,7 +579,7 @@ class _Loader:
 
     def _parse_yaml(self, path: Path, text: str, offset: int) -> Located | None:
         try:
-            located = load_located(text, line_offset=offset)
+            located = load_located(text, line_offset=offset, libyaml=self.libyaml)
         except YamlProblem as problem:
             self.error(path, problem.message, line=problem.line)
             return None

@@ -4,6 +4,14 @@ MkDocs drops front-matter it cannot parse without a word; we parse it ourselves 
 PyYAML's safe loader and keep the line of every key, so that a validation error can say
 ``content/report/03.md:7``.
 
+Where PyYAML has its C extension, libyaml parses the text (:data:`LIBYAML`), several times faster;
+the composing, the checks below and the values stay PyYAML's, in Python. The two parsers do not
+agree on every text: libyaml takes a tab after a value, ``|#``, a bare ``!``, a byte order mark or
+a Unicode line break inside the text, a ``?`` in a flow collection, which PyYAML refuses or reads
+otherwise. A text holding any of these (:data:`PYYAML_ONLY`) is parsed by PyYAML, and the loader
+reads a file whose reading gave any message again with PyYAML alone (``libyaml=False``), so that
+every message is PyYAML's, as it has always been.
+
 PyYAML reads YAML 1.1, where ``010`` is 8, ``1:30`` is 90 and ``1_000`` is 1000; an editor
 meant none of these, so such forms are refused with their line, as are tags (``!!binary``,
 ``!!set``, ``!!python/…``), anchors and aliases, and nesting deeper than any content needs.
@@ -17,10 +25,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.resolver import Resolver
 
 from mkdocs_rectify.messages import Message
 
-__all__ = ["MAX_NESTING", "Located", "YamlProblem", "load_located"]
+try:
+    from yaml._yaml import CParser
+except ImportError:  # PyYAML built without libyaml
+    CParser = None
+
+__all__ = ["LIBYAML", "MAX_NESTING", "PYYAML_ONLY", "Located", "YamlProblem", "load_located"]
 
 Path_ = tuple[str | int, ...]
 
@@ -86,17 +102,15 @@ class Located:
         return self._starts
 
 
-class _SafeLoader(yaml.SafeLoader):
-    """The safe loader, refusing tags, anchors and deep nesting while it composes the document.
+class _Checks(Composer, SafeConstructor):
+    """What both loaders do while they compose a document: refuse tags, anchors and deep nesting.
 
     An impossible date (``2022-13-01``) stays text, so that the model reports it with its line
     instead of the loader failing on it.
     """
 
-    def __init__(self, stream: str, line_offset: int) -> None:
-        super().__init__(stream)
-        self.line_offset = line_offset
-        self.depth = 0
+    line_offset = 0
+    depth = 0
 
     def file_line(self, mark: yaml.Mark) -> int:
         return mark.line + 1 + self.line_offset
@@ -127,17 +141,51 @@ class _SafeLoader(yaml.SafeLoader):
             return self.construct_scalar(node)
 
 
-_SafeLoader.add_constructor(_YAML_TAG + "timestamp", _SafeLoader.construct_yaml_timestamp)
+_Checks.add_constructor(_YAML_TAG + "timestamp", _Checks.construct_yaml_timestamp)
 
 
-def load_located(text: str, *, line_offset: int = 0) -> Located:
+class _SafeLoader(_Checks, yaml.SafeLoader):
+    """PyYAML's safe loader, in Python, with the checks of :class:`_Checks`."""
+
+    def __init__(self, stream: str, line_offset: int) -> None:
+        yaml.SafeLoader.__init__(self, stream)
+        self.line_offset = line_offset
+
+
+if CParser is not None:
+
+    class _LibyamlLoader(_Checks, CParser, Resolver):
+        """libyaml's parser giving its events to the same composing and checks as :class:`_SafeLoader`."""
+
+        def __init__(self, stream: str, line_offset: int) -> None:
+            CParser.__init__(self, stream)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+            Composer.__init__(self)
+            self.line_offset = line_offset
+
+
+LIBYAML = CParser is not None
+"""Whether libyaml is installed: :func:`load_located` reads with it unless asked not to."""
+PYYAML_ONLY = re.compile("[\t\ufeff\u2028\u2029\x85!?]|[|>][-+0-9]*#")
+"""What libyaml reads otherwise than PyYAML (or takes where PyYAML refuses it): a text holding
+it is parsed by PyYAML (tests/unit/test_yaml_libyaml.py looks for more)."""
+
+
+def load_located(text: str, *, line_offset: int = 0, libyaml: bool = True) -> Located:
     """Load one YAML document; ``line_offset`` is added to every line (for front-matter).
+
+    With ``libyaml`` libyaml parses the text, where it is installed and the text holds nothing of
+    :data:`PYYAML_ONLY`; else PyYAML's parser in Python. The lines, the checks and the values are
+    the same either way. A caller that shows a message about the text reads it again with
+    ``libyaml=False`` (see the module).
 
     Raises :class:`YamlProblem` for syntax errors, duplicate keys, non-string keys, tags,
     anchors/aliases (which could multiply the size of a document) and nesting deeper than
     :data:`MAX_NESTING`. Numbers in YAML 1.1 forms are listed in :attr:`Located.problems`.
     """
-    loader = _SafeLoader(text, line_offset)
+    fast = libyaml and LIBYAML and not PYYAML_ONLY.search(text)
+    loader = _LibyamlLoader(text, line_offset) if fast else _SafeLoader(text, line_offset)
     try:
         try:
             node = loader.get_single_node()
@@ -183,7 +231,7 @@ def _said(problem: str) -> str:
     return Message(f"yaml.problem.{key}") if key else problem
 
 
-def _index(loader: _SafeLoader, node: yaml.Node, path: Path_, located: Located) -> None:
+def _index(loader: _Checks, node: yaml.Node, path: Path_, located: Located) -> None:
     if isinstance(node, yaml.MappingNode):
         keys: dict[str, int] = {}
         for key_node, value_node in node.value:
@@ -200,14 +248,15 @@ def _index(loader: _SafeLoader, node: yaml.Node, path: Path_, located: Located) 
         for index, item in enumerate(node.value):
             located.lines[(*path, index)] = loader.file_line(item.start_mark)
             _index(loader, item, (*path, index), located)
-    elif isinstance(node, yaml.ScalarNode) and node.style is None and node.tag != _YAML_TAG + "str":
+    elif isinstance(node, yaml.ScalarNode) and not node.style and node.tag != _YAML_TAG + "str":
+        # A plain scalar: its style is None from PyYAML's parser, "" from libyaml's.
         located.plain[path] = node.value
         problem = _number_form(loader, node)
         if problem:
             located.problems.append(YamlProblem(loader.file_line(node.start_mark), problem))
 
 
-def _number_form(loader: _SafeLoader, node: yaml.ScalarNode) -> Message | None:
+def _number_form(loader: _Checks, node: yaml.ScalarNode) -> Message | None:
     """Why a number written in a YAML 1.1 form (octal, hex, binary, base 60, with ``_``) is refused."""
     text = node.value
     if node.tag == _YAML_TAG + "value":

@@ -1,5 +1,5 @@
 """A component's partial rendered with plain Jinja: the package's template loader, the autoescape
-rule of its own templates, and ``rectify`` (the template helpers) as every page has it."""
+rule of its own templates, ``rectify`` (the template helpers) and ``rectify_fixed`` as every page has them."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 from jinja2 import DictLoader, Environment, StrictUndefined
 
-from mkdocs_rectify.components import template_loader
+from mkdocs_rectify.components import fixed_partials, template_loader
 from mkdocs_rectify.locale import Locale
 from mkdocs_rectify.views.templating import TemplateHelpers, autoescapes
 
@@ -23,6 +23,7 @@ class Partials:
             loader=template_loader(self._snippets, None), autoescape=autoescapes, undefined=StrictUndefined
         )
         self.env.globals["rectify"] = TemplateHelpers(locale=Locale(language, status_labels))
+        self.env.globals["rectify_fixed"] = fixed_partials()  # as components.install gives every page
 
     def render(self, source: str, **context: Any) -> str:
         name = f"partials/rectify/snippet-{len(self._snippets.mapping)}.html"
