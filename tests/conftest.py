@@ -12,6 +12,7 @@ screen-reader tests, and the tests sharing a module-scoped fixture, each run in 
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import time
@@ -48,6 +49,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         group = _process_group(item)
         if group:
             item.add_marker(pytest.mark.xdist_group(group))
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        # The screen-reader tests last (scripts/test keeps the order of collection): Orca misses keys
+        # on a busy machine, and by then the other processes are finishing.
+        items.sort(key=lambda item: item.get_closest_marker("screenreader") is not None)
 
 
 def _process_group(item: pytest.Item) -> str | None:
