@@ -147,7 +147,7 @@ def main() -> None:
 
         pytest = [".venv/bin/python", "-m", "pytest", "-q", "-p", "keep_listed", "-p", "no:cacheprovider"]
         old = Run("old", old_commit, [*pytest, f"--basetemp={temp / 'old-bt'}"], len(old_ids))
-        xdist = ["-n", str(workers), "--dist", "loadgroup", "--no-loadscope-reorder"]
+        xdist = ["-n", str(workers), "--dist", "loadfile", "--no-loadscope-reorder"]
         new = Run("new", new_commit, [*pytest, *xdist, f"--basetemp={temp / 'new-bt'}"], len(new_ids))
         measure(old, old_tree, temp / "old_ids.txt", temp / "old.log")
         measure(new, new_tree, temp / "new_ids.txt", temp / "new.log")

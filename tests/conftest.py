@@ -5,9 +5,10 @@ The helpers behind them are in ``support/`` (``support.builds`` writes and build
 imports what it needs from there. Each test is marked with its layer, the folder it is in:
 ``unit``, ``components``, ``site`` or ``browser`` (``pytest -m unit`` or ``pytest tests/unit``).
 
-``scripts/test`` runs the tests in several processes (pytest-xdist, ``--dist loadgroup``). The sites
-the session fixtures build are then built once for all of them (``support.builds.OncePerRun``); the
-screen-reader tests, and the tests sharing a module-scoped fixture, each run in one process.
+``scripts/test`` runs the tests in several processes (pytest-xdist, ``--dist loadfile``: the tests of a
+file in one process, so a module-scoped fixture is made once, and the screen-reader tests, which share
+one user's Orca, run one after the other). The sites the session fixtures build are then built once for
+all of them (``support.builds.OncePerRun``).
 """
 
 from __future__ import annotations
@@ -40,33 +41,15 @@ LAYERS = ("unit", "components", "site", "browser")
 TESTS = Path(__file__).resolve().parent
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         layer = item.path.relative_to(TESTS).parts[0]
         if layer in LAYERS:
             item.add_marker(layer)
-        group = _process_group(item)
-        if group:
-            item.add_marker(pytest.mark.xdist_group(group))
     if os.environ.get("PYTEST_XDIST_WORKER"):
         # The screen-reader tests last (scripts/test keeps the order of collection): Orca misses keys
         # on a busy machine, and by then the other processes are finishing.
         items.sort(key=lambda item: item.get_closest_marker("screenreader") is not None)
-
-
-def _process_group(item: pytest.Item) -> str | None:
-    """The tests that must, or had better, run in one process under ``--dist loadgroup``: the
-    screen-reader tests (one Orca for the user), and those of a module that share a module-scoped
-    fixture (a site built, a page opened), made once in that process rather than once in each."""
-    if item.get_closest_marker("screenreader"):
-        return "screenreader"
-    fixtures = getattr(item, "_fixtureinfo", None)
-    if fixtures is not None and any(
-        definitions[-1].scope == "module" for definitions in fixtures.name2fixturedefs.values()
-    ):
-        return item.path.relative_to(TESTS).as_posix()
-    return None
 
 
 @pytest.fixture
