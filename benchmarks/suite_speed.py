@@ -115,8 +115,8 @@ def measure(run: Run, tree: Path, ids: Path, log: Path) -> None:
 
 
 def pick(sample: int | None, seed: int) -> tuple[list[str], list[str]]:
-    old = (DATA / "old_ids.txt").read_text("utf-8").split()
-    new = (DATA / "new_ids.txt").read_text("utf-8").split()
+    old = (DATA / "old_ids.txt").read_text("utf-8").splitlines()
+    new = (DATA / "new_ids.txt").read_text("utf-8").splitlines()
     if len(old) != len(new):
         sys.exit(f"{DATA}: old_ids.txt and new_ids.txt must list the same tests, line for line")
     pairs = list(zip(old, new, strict=True))
