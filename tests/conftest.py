@@ -4,10 +4,16 @@ The helpers behind them are in ``support/`` (``support.builds`` writes and build
 ``support.web`` serves them, ``support.inpage`` and ``support.axe`` check them in Chromium); a test
 imports what it needs from there. Each test is marked with its layer, the folder it is in:
 ``unit``, ``components``, ``site`` or ``browser`` (``pytest -m unit`` or ``pytest tests/unit``).
+
+``scripts/test`` runs the tests in several processes (pytest-xdist, ``--dist loadfile``: the tests of a
+file in one process, so a module-scoped fixture is made once, and the screen-reader tests, which share
+one user's Orca, run one after the other). The sites the session fixtures build are then built once for
+all of them (``support.builds.OncePerRun``).
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import time
@@ -20,6 +26,7 @@ from support.builds import (
     REPORT_YML,
     ROOT,
     Build,
+    OncePerRun,
     SharedBuilds,
     build_site,
     problem_file,
@@ -39,6 +46,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         layer = item.path.relative_to(TESTS).parts[0]
         if layer in LAYERS:
             item.add_marker(layer)
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        # The screen-reader tests last (scripts/test keeps the order of collection): Orca misses keys
+        # on a busy machine, and by then the other processes are finishing.
+        items.sort(key=lambda item: item.get_closest_marker("screenreader") is not None)
 
 
 @pytest.fixture
@@ -54,48 +65,60 @@ def make_site(tmp_path: Path):
     return make
 
 
-DEMO_EPOCH = str(int(time.time()))
-"""SOURCE_DATE_EPOCH of the demo's builds: the time the session started, so that the demo is built
-on today's date and a second build of it must give the same bytes."""
+@pytest.fixture(scope="session")
+def once(tmp_path_factory: pytest.TempPathFactory) -> OncePerRun:
+    """What the session fixtures make once for the run, in one process or in several."""
+    return OncePerRun(tmp_path_factory)
 
 
-def _demo(root: Path, builder: Callable[..., Build]) -> Build:
-    """The demo of this repository, copied into ``root`` and built on the session's date, --strict."""
+@pytest.fixture(scope="session")
+def demo_epoch(once: OncePerRun) -> str:
+    """SOURCE_DATE_EPOCH of the demo's builds: the time the run started, so that the demo is built on
+    today's date and a second build of it must give the same bytes."""
+    return once.value("demo-epoch", lambda: str(int(time.time())))
+
+
+def _demo(root: Path, builder: Callable[..., Build], epoch: str) -> Build:
+    """The demo of this repository, copied into ``root`` and built on the run's date, --strict."""
     project = root / "project"
     ignore = shutil.ignore_patterns(".git", ".venv", "site", "tests", "__pycache__", "*.egg-info")
     shutil.copytree(ROOT, project, ignore=ignore)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", DEMO_EPOCH)
+        patch.setenv("SOURCE_DATE_EPOCH", epoch)
         build = builder(project, "--strict")
     assert build.returncode == 0, build.output
     return build
 
 
 @pytest.fixture(scope="session")
-def demo_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+def demo_build(once: OncePerRun, demo_epoch: str) -> Build:
     """The demo site of this repository, built once with --strict."""
-    return _demo(tmp_path_factory.mktemp("demo"), build_site)
+    return once.build("demo", lambda root: _demo(root, build_site, demo_epoch))
 
 
 @pytest.fixture(scope="session")
-def demo_rebuilt(tmp_path_factory: pytest.TempPathFactory) -> Build:
+def demo_rebuilt(once: OncePerRun, demo_epoch: str) -> Build:
     """The demo built again, in a process of its own, with the same SOURCE_DATE_EPOCH."""
-    return _demo(tmp_path_factory.mktemp("demo-again"), run_mkdocs)
+    return once.build("demo-again", lambda root: _demo(root, run_mkdocs, demo_epoch))
 
 
-@pytest.fixture(scope="session")
-def tracking_example(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The 示例 tracking site (tests/fixtures/sites/tracking-example), built once with --strict on its
-    build date, for the tests that only read it."""
-    build = build_example(tmp_path_factory.mktemp("tracking-example") / "project", "--strict")
+def _tracking_example(root: Path) -> Build:
+    build = build_example(root / "project", "--strict")
     assert build.returncode == 0, build.output
     return build
 
 
 @pytest.fixture(scope="session")
-def shared_build(tmp_path_factory: pytest.TempPathFactory) -> SharedBuilds:
+def tracking_example(once: OncePerRun) -> Build:
+    """The 示例 tracking site (tests/fixtures/sites/tracking-example), built once with --strict on its
+    build date, for the tests that only read it."""
+    return once.build("tracking-example", _tracking_example)
+
+
+@pytest.fixture(scope="session")
+def shared_build(once: OncePerRun) -> SharedBuilds:
     """``shared_build(files, *args)``: a site built once for every test that only reads it."""
-    return SharedBuilds(tmp_path_factory.mktemp("shared"))
+    return SharedBuilds(once)
 
 
 @pytest.fixture

@@ -7,15 +7,18 @@ import hashlib
 import json
 import logging
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
 import traceback
 import warnings
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from filelock import FileLock
 from jinja2 import Environment
 
 from mkdocs_rectify.mkdocs_serve import CompiledTemplates
@@ -144,22 +147,72 @@ def problem_file(
     return "\n".join([*lines, "---", body, ""])
 
 
+class OncePerRun:
+    """What the session fixtures make once for the whole test run, named by the caller.
+
+    Run as one process (plain ``pytest``), everything is made in that process's temporary folder. Run
+    by pytest-xdist in several processes, each thing is made by the first process that asks for it, in
+    a folder every process of the run shares (beside their own temporary folders), while the others
+    wait on its lock; they then read the record it left. A make that fails leaves no record: the next
+    process to ask makes it again, and fails as the first did."""
+
+    def __init__(self, factory: Any) -> None:
+        self._factory = factory
+        self._values: dict[str, Any] = {}
+        self._across_processes = bool(os.environ.get("PYTEST_XDIST_WORKER"))
+
+    def value(self, name: str, make: Callable[[], Any]) -> Any:
+        """``make()``, a JSON value, made once for the run."""
+        if name not in self._values:
+            self._values[name] = self._once(name, lambda _: make()) if self._across_processes else make()
+        return self._values[name]
+
+    def build(self, name: str, make: Callable[[Path], Build]) -> Build:
+        """``make(folder)``, a build in an empty folder of its own, made once for the run."""
+        if name not in self._values:
+            if not self._across_processes:
+                self._values[name] = make(self._factory.mktemp(name))
+            else:
+
+                def record(folder: Path) -> dict[str, Any]:
+                    build = make(folder)
+                    return {"returncode": build.returncode, "output": build.output, "site": str(build.site)}
+
+                made = self._once(name, record)
+                self._values[name] = Build(made["returncode"], made["output"], Path(made["site"]))
+        return self._values[name]
+
+    def _once(self, name: str, make: Callable[[Path], Any]) -> Any:
+        """``make(folder)`` run by the first process of the run to ask; its JSON record for the others."""
+        folder = self._factory.getbasetemp().parent / "once" / name
+        folder.parent.mkdir(exist_ok=True)
+        record = folder.with_name(f"{name}.json")
+        with FileLock(folder.with_name(f"{name}.lock")):
+            if record.exists():
+                return json.loads(record.read_text("utf-8"))
+            shutil.rmtree(folder, ignore_errors=True)  # what a failed make left
+            folder.mkdir()
+            made = make(folder)
+            record.write_text(json.dumps(made, ensure_ascii=False), "utf-8")
+            return made
+
+
 class SharedBuilds:
-    """Sites built once per test session, keyed by their files and build arguments.
+    """Sites built once per test run, keyed by their files and build arguments.
 
     For tests that only read what a build wrote: two tests asking for the same files get the same
     build. A test that changes the project or the site builds its own with ``make_site``."""
 
-    def __init__(self, root: Path) -> None:
-        self._root = root
-        self._builds: dict[str, Build] = {}
+    def __init__(self, once: OncePerRun) -> None:
+        self._once = once
 
     def __call__(self, files: Mapping[str, str], *args: str) -> Build:
         key = hashlib.sha256(
             json.dumps([sorted(files.items()), args], ensure_ascii=False).encode()
         ).hexdigest()
-        if key not in self._builds:
-            project = self._root / key[:16]
+
+        def make(project: Path) -> Build:
             write_tree(project, {"docs/.keep": "", **files})
-            self._builds[key] = build_site(project, *args)
-        return self._builds[key]
+            return build_site(project, *args)
+
+        return self._once.build(f"shared-{key[:16]}", make)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import sys
 import threading
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -34,6 +35,13 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return  # a page closed while a file of it was being sent: what browsers do
+        super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serve_dir(root: Path, *, headers: Mapping[str, str] | None = None) -> Iterator[str]:
     """Serve a built site over HTTP on a free loopback port, as static hosting would.
@@ -41,7 +49,7 @@ def serve_dir(root: Path, *, headers: Mapping[str, str] | None = None) -> Iterat
     ``headers`` are sent with every response (a Content-Security-Policy, say)."""
     handler_class = type("_Handler", (_QuietHandler,), {"extra_headers": dict(headers or {})})
     handler = functools.partial(handler_class, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
