@@ -8,9 +8,19 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 from support.axe import violations
-from support.builds import MINIMAL_CONFIG, REPORT_YML, build_site, problem_file, write_tree
+from support.builds import MINIMAL_CONFIG, REPORT_YML, problem_file
 from support.inpage import opened as opened_in_mode
-from support.searching import DONE, STATUS, marks, opened, pages_of, problem_of, result_links, search, served
+from support.searching import (
+    DONE,
+    STATUS,
+    marks,
+    opened,
+    pages_of,
+    problem_of,
+    result_links,
+    search,
+    served_files,
+)
 
 SITE = {
     "mkdocs.yml": MINIMAL_CONFIG.replace(
@@ -38,9 +48,7 @@ SITE = {
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    project = tmp_path_factory.mktemp("expansion") / "project"
-    write_tree(project, SITE)
-    with served(build_site(project, "--strict")) as url:
+    with served_files(tmp_path_factory, "expansion", SITE) as url:
         yield url
 
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from support.builds import MINIMAL_CONFIG, REPORT_YML, Build, build_site, problem_file, write_tree
-from support.searching import opened, problem_of, search
-from support.web import serve_dir
+from support.builds import MINIMAL_CONFIG, REPORT_YML, problem_file
+from support.searching import opened, problem_of, search, served_files
 
 pytestmark = pytest.mark.browser
 
@@ -40,11 +39,7 @@ SITE = {
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    project = tmp_path_factory.mktemp("numbers") / "project"
-    write_tree(project, SITE)
-    build: Build = build_site(project, "--strict")
-    assert build.returncode == 0, build.output
-    with serve_dir(build.site) as url:
+    with served_files(tmp_path_factory, "numbers", SITE) as url:
         yield url
 
 

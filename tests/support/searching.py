@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlparse
 
+from support.builds import build_site, write_tree
 from support.web import serve_dir
 
 STATUS = "[data-rectify-search-status]"
@@ -60,4 +61,14 @@ def served(build: Any) -> Iterator[str]:
     must have succeeded."""
     assert build.returncode == 0, build.output
     with serve_dir(build.site) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def served_files(tmp_path_factory: Any, name: str, files: dict[str, str]) -> Iterator[str]:
+    """The address of a site made of ``files`` (relative path → text), built with ``--strict`` in a
+    new temporary folder named after ``name``, served while the block runs."""
+    project = tmp_path_factory.mktemp(name) / "project"
+    write_tree(project, files)
+    with served(build_site(project, "--strict")) as url:
         yield url
