@@ -229,8 +229,8 @@ class _Loader:
 
         libyaml reads the front-matter several times faster, but takes a few texts PyYAML refuses
         and words its errors its own way: a file with something to say is always PyYAML's reading,
-        the one whose messages editors have always had. (A text libyaml takes and PyYAML refuses
-        does not make fields the models accept: it fails validation, and is read again.)"""
+        the one whose messages editors have always had. (The texts the two parsers read otherwise
+        never reach libyaml: see :data:`~mkdocs_rectify.yamlpos.PYYAML_ONLY`.)"""
         if not yamlpos.LIBYAML:
             return read()
         counts = len(self.errors), len(self.warnings), len(self.notes)
