@@ -115,8 +115,8 @@
           var results = typed.concat(more, rest, last);
           // Near words count where they find pages the words above did not (those holding some
           // typed characters only, and those after them).
-          var nearPages = new Set(wide[1].results.map(function (result) { return result.id; }));
-          var byNear = rest.filter(function (result) { return nearPages.has(result.id); }).concat(last);
+          var nearIds = new Set(wide[1].results.map(function (result) { return result.id; }));
+          var byNear = rest.filter(function (result) { return nearIds.has(result.id); }).concat(last);
           var relatedPages = new Set(more.filter(function (result) { return wider.relatedPages.has(result.id); })
             .concat(byNear).map(function (result) { return result.id; }));
           var expanded = wider.expanded.concat(byNear.length ? wide[1].expanded : []);
